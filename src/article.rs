@@ -1,0 +1,176 @@
+//! The canonical output type and its parts. The JSON shape of [`Article`] is a
+//! contract: field names and enum spellings must not change.
+
+use serde::{Deserialize, Serialize};
+
+/// One cleaned news article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    /// The headline, normalized like the body. Empty when none could be found
+    /// (a warning says so).
+    pub title: String,
+    /// RFC 3339 with offset (`2022-02-10T13:30:46+08:00`) when the source gives
+    /// a time, `YYYY-MM-DD` when it gives only a date, `None` when it gives none.
+    pub published: Option<String>,
+    /// The originating publication (`中国劳动保障报`).
+    pub source: Option<String>,
+    /// The site this copy was scraped from, when known (`水泥网`).
+    pub site: Option<String>,
+    /// The address of the original article.
+    pub url: Option<String>,
+    /// Bylines and editor lines found in the document, in order of appearance.
+    pub authors: Vec<Author>,
+    /// Categories from front matter.
+    pub categories: Vec<String>,
+    /// Tags from front matter.
+    pub tags: Vec<String>,
+    /// The detected shape of the input.
+    pub format: Format,
+    /// The script the body was written in, before any conversion.
+    pub script: Script,
+    /// The WHATWG name of the character encoding the input was decoded from.
+    pub encoding: String,
+    /// How that encoding was chosen.
+    pub encoding_source: EncodingSource,
+    /// Headings and paragraphs of the body, in order.
+    pub blocks: Vec<Block>,
+    /// The blocks' texts joined by `\n`.
+    pub text: String,
+    /// Everything the cleaner took out of the text, with the reason. Empty when
+    /// [`crate::CleanerBuilder::keep_removed`] is off.
+    pub removed: Vec<Removed>,
+    /// Things a person may want to check: guesses, oddities, fallbacks.
+    pub warnings: Vec<String>,
+}
+
+/// A person credited in the document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Author {
+    /// The person's name (`李强`).
+    pub name: String,
+    /// Their role as the document states it (`记者`, `通讯员`, `编辑`, `作者`).
+    pub role: String,
+}
+
+/// One heading or paragraph of the body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    /// Heading or paragraph.
+    pub kind: BlockKind,
+    /// The clean text, one line, no markup.
+    pub text: String,
+}
+
+/// What a [`Block`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// A section heading inside the body.
+    Heading,
+    /// A body paragraph.
+    Paragraph,
+}
+
+/// A span of the input the cleaner took out, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Removed {
+    /// Why it was removed.
+    pub kind: RemovedKind,
+    /// The removed text, as found (markup stripped).
+    pub text: String,
+}
+
+/// The reason a span was removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum RemovedKind {
+    /// Navigation links (`[返回首页](…)`, breadcrumbs, `上一篇/下一篇`).
+    Nav,
+    /// A line naming the source publication (`（文章来源：X）`, `来源：X`).
+    SourceLine,
+    /// An editor line (`责任编辑：X`, `编辑：X`).
+    Editor,
+    /// A byline (`■文、图/记者X`, `作者：X`).
+    Byline,
+    /// Phone numbers, e-mail addresses, submission lines (`监督：`, `投稿：`).
+    Contact,
+    /// Disclaimers (`不代表本网立场`, `免责声明`).
+    Disclaimer,
+    /// Copyright footers (`版权所有`, `Copyright ©`).
+    Copyright,
+    /// A comments block and its prompts (`最新评论`, `暂无评论`).
+    Comments,
+    /// A ranking list of other headlines (`阅读榜`, `排行榜`).
+    Ranking,
+    /// Lists of other articles (`相关阅读`, `推荐阅读`).
+    Related,
+    /// Share bars and print/close buttons (`分享到`, `【打印】`).
+    Share,
+    /// A page timestamp that is not the publication date.
+    Timestamp,
+    /// A line holding the original address (`<http://…>`).
+    Url,
+    /// Title and date lines that became metadata.
+    Metadata,
+    /// An image caption.
+    Caption,
+    /// Text that repeats other text (`> ` lede repeating the first paragraph).
+    Duplicate,
+    /// Elements the page hides (`display:none`, `hidden`), scripts, styles, HTML comments.
+    Hidden,
+    /// Pinyin annotations glued to Han characters by a scraper (`(wù)`).
+    Pinyin,
+}
+
+/// The shape of an input document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// YAML front matter between `---` lines, then an HTML or Markdown body.
+    Jekyll,
+    /// Title, blank line, a date line, then paragraphs.
+    PlainDated,
+    /// A scraped portal page: title, a `source · date` line, body, site chrome.
+    Portal,
+    /// Anything else, cleaned as plain text on a best-effort basis.
+    Unknown,
+}
+
+/// The script of the original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Script {
+    /// Simplified characters only (or no script-specific character at all).
+    Simplified,
+    /// Traditional characters only.
+    Traditional,
+    /// A real mix of both.
+    Mixed,
+}
+
+/// How the input's character encoding was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EncodingSource {
+    /// A byte order mark.
+    Bom,
+    /// A charset the document declares (`<meta charset>`, XML declaration).
+    Declared,
+    /// The bytes are valid UTF-8.
+    Utf8,
+    /// Statistical detection (chardetng).
+    Detected,
+}
+
+impl Format {
+    /// The name used in JSON (`plain_dated`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Jekyll => "jekyll",
+            Format::PlainDated => "plain_dated",
+            Format::Portal => "portal",
+            Format::Unknown => "unknown",
+        }
+    }
+}
