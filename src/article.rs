@@ -174,3 +174,25 @@ impl Format {
         }
     }
 }
+
+/// Why the cleaner decided what it did for one document: the detected format
+/// and the reason, how the encoding was chosen, and where each metadata field
+/// came from. Returned by [`crate::Cleaner::clean_with_trace`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Trace {
+    /// Why the format was chosen (`front matter between --- lines at the top`).
+    pub format_reason: String,
+    /// How the encoding was chosen (`valid UTF-8`, `<meta charset=gbk>`).
+    pub encoding_reason: String,
+    /// Where each metadata field came from, in the order they were set.
+    pub fields: Vec<FieldOrigin>,
+}
+
+/// Where one metadata field of an [`Article`] came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldOrigin {
+    /// The field name as in the JSON (`published`, `source`).
+    pub field: String,
+    /// Where its value came from (`front matter key "date"`, `line 3`).
+    pub origin: String,
+}

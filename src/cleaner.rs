@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use crate::article::{Article, Format, Script};
+use crate::article::{Article, Format, Script, Trace};
 use crate::{convert, decode, Error};
 
 /// The script the output is written in.
@@ -140,10 +140,17 @@ impl Cleaner {
 
     /// Clean one document given as raw bytes in any common encoding.
     pub fn clean(&self, bytes: &[u8]) -> Result<Article, Error> {
+        self.clean_with_trace(bytes).map(|(article, _)| article)
+    }
+
+    /// Clean one document and also say why: see [`Trace`].
+    pub fn clean_with_trace(&self, bytes: &[u8]) -> Result<(Article, Trace), Error> {
         let decoded = decode::decode(bytes, self.options.max_input_bytes)?;
         let script = convert::classify_script(&decoded.text);
-        let text = convert::Converter::t2s().convert(&decoded.text).into_owned();
-        Ok(Article {
+        let text = convert::Converter::t2s()
+            .convert(&decoded.text)
+            .into_owned();
+        let article = Article {
             title: String::new(),
             published: None,
             source: None,
@@ -164,6 +171,7 @@ impl Cleaner {
             text,
             removed: Vec::new(),
             warnings: decoded.warnings,
-        })
+        };
+        Ok((article, Trace::default()))
     }
 }

@@ -18,7 +18,8 @@ mod decode;
 mod error;
 
 pub use article::{
-    Article, Author, Block, BlockKind, EncodingSource, Format, Removed, RemovedKind, Script,
+    Article, Author, Block, BlockKind, EncodingSource, FieldOrigin, Format, Removed, RemovedKind,
+    Script, Trace,
 };
 pub use cleaner::{Cleaner, CleanerBuilder, DateOrder, TargetScript};
 pub use error::Error;
