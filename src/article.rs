@@ -113,14 +113,16 @@ pub enum RemovedKind {
     Url,
     /// Title and date lines that became metadata.
     Metadata,
+    /// An image (the text is its alt text, or its address when it has none).
+    Image,
     /// An image caption.
     Caption,
     /// Text that repeats other text (`> ` lede repeating the first paragraph).
     Duplicate,
     /// Elements the page hides (`display:none`, `hidden`), scripts, styles, HTML comments.
     Hidden,
-    /// Pinyin annotations glued to Han characters by a scraper (`(wù)`).
-    Pinyin,
+    /// Front matter keys that are not part of the Article (`layout`, `description`).
+    FrontMatter,
 }
 
 /// The shape of an input document.

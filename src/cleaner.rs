@@ -1,9 +1,15 @@
 //! The public entry point: options, and the pipeline that runs the stages.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use crate::article::{Article, Format, Script, Trace};
-use crate::{convert, decode, Error};
+use crate::article::{
+    Article, Block, BlockKind, EncodingSource, Format, RemovedKind, Script, Trace,
+};
+use crate::date::DateRules;
+use crate::formats::{self, Draft};
+use crate::normalize::{self, pinyin};
+use crate::{byline, chrome, convert, decode, html, Error};
 
 /// The script the output is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -145,33 +151,166 @@ impl Cleaner {
 
     /// Clean one document and also say why: see [`Trace`].
     pub fn clean_with_trace(&self, bytes: &[u8]) -> Result<(Article, Trace), Error> {
-        let decoded = decode::decode(bytes, self.options.max_input_bytes)?;
-        let script = convert::classify_script(&decoded.text);
-        let text = convert::Converter::t2s()
-            .convert(&decoded.text)
-            .into_owned();
-        let article = Article {
-            title: String::new(),
-            published: None,
-            source: None,
-            site: None,
-            url: None,
-            authors: Vec::new(),
-            categories: Vec::new(),
-            tags: Vec::new(),
-            format: Format::Unknown,
-            script: if script == Script::Simplified {
-                Script::Simplified
-            } else {
-                script
-            },
-            encoding: decoded.encoding.name().to_string(),
-            encoding_source: decoded.source,
-            blocks: Vec::new(),
-            text,
-            removed: Vec::new(),
-            warnings: decoded.warnings,
+        let options = &self.options;
+        let decoded = decode::decode(bytes, options.max_input_bytes)?;
+        let mut warnings = decoded.warnings;
+        let text = if decoded.text.contains('\r') {
+            decoded.text.replace("\r\n", "\n").replace('\r', "\n")
+        } else {
+            decoded.text
         };
-        Ok((article, Trace::default()))
+        let script = convert::classify_script(&text);
+        let (text, annotations) = pinyin::strip_annotations(&text);
+        if annotations > 0 {
+            warnings.push(format!(
+                "removed {annotations} pinyin annotations glued to Han characters (a scraper artifact)"
+            ));
+        }
+        let text = match options.target {
+            TargetScript::Simplified => convert::Converter::t2s().convert(&text),
+            TargetScript::Original => Cow::Borrowed(text.as_ref()),
+        };
+        let rules = DateRules {
+            order: options.date_order,
+            default_offset: options.default_offset_minutes,
+        };
+        let (format, format_reason) = match options.format {
+            Some(format) => (format, "format set by the caller".to_string()),
+            None => formats::detect(&text, rules),
+        };
+        let mut draft = formats::decode(format, &text, rules);
+        chrome::strip(&mut draft, &text, rules);
+        draft.warnings.append(&mut warnings);
+        let encoding_reason = match decoded.source {
+            EncodingSource::Bom => "byte order mark",
+            EncodingSource::Declared => "charset declared in the document",
+            EncodingSource::Utf8 => "the bytes are valid UTF-8",
+            EncodingSource::Detected => "detected from the bytes",
+        };
+        let trace = Trace {
+            format_reason,
+            encoding_reason: encoding_reason.to_string(),
+            fields: std::mem::take(&mut draft.fields),
+        };
+        let article = self.finish(draft, format, script, decoded.encoding, decoded.source);
+        Ok((article, trace))
     }
+
+    /// The shared last stages: bylines, duplicates, punctuation, assembly.
+    fn finish(
+        &self,
+        mut draft: Draft,
+        format: Format,
+        script: Script,
+        encoding: &'static encoding_rs::Encoding,
+        encoding_source: EncodingSource,
+    ) -> Article {
+        let blocks = std::mem::take(&mut draft.blocks);
+        let lede_candidates: Vec<String> = blocks
+            .iter()
+            .filter(|b| !b.quoted)
+            .map(|b| comparable(&b.text))
+            .collect();
+        let mut out = Vec::with_capacity(blocks.len());
+        for block in blocks {
+            let mut text = block.text;
+            if block.quoted && out.is_empty() && is_repeated(&text, &lede_candidates) {
+                draft.remove(RemovedKind::Duplicate, text);
+                continue;
+            }
+            if block.kind == BlockKind::Paragraph {
+                while let Some(byline) = byline::cut_inline(&text) {
+                    for (name, role) in &byline.people {
+                        draft.add_author(name, role, "byline in the body");
+                    }
+                    draft.remove(RemovedKind::Byline, byline.removed);
+                    text = byline.rest;
+                }
+            }
+            let text = self.polish(&text, &mut draft.warnings);
+            if !text.is_empty() {
+                out.push(Block {
+                    kind: block.kind,
+                    text,
+                });
+            }
+        }
+        let title = draft
+            .title
+            .as_deref()
+            .map(|t| self.polish(t, &mut draft.warnings))
+            .unwrap_or_default();
+        if out.is_empty() {
+            draft.warnings.push("no body text found".into());
+        }
+        let source = draft.source.map(|s| {
+            let s = s.trim_matches(['《', '》', '「', '」', '“', '”', '"']);
+            self.polish(s, &mut draft.warnings)
+        });
+        let text = out
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        Article {
+            title,
+            published: draft.published.map(|p| p.to_string()),
+            source,
+            site: draft.site,
+            url: draft.url,
+            authors: draft.authors,
+            categories: draft.categories,
+            tags: draft.tags,
+            format,
+            script,
+            encoding: encoding.name().to_string(),
+            encoding_source,
+            blocks: out,
+            text,
+            removed: if self.options.keep_removed {
+                draft.removed
+            } else {
+                Vec::new()
+            },
+            warnings: draft.warnings,
+        }
+    }
+
+    /// Whitespace, punctuation and width rules for one line of output.
+    fn polish(&self, text: &str, warnings: &mut Vec<String>) -> String {
+        let mut line = normalize::normalize_whitespace(text);
+        if html::has_tag(&line) {
+            warnings.push(format!(
+                "markup left in the text was stripped: `{}`",
+                line.chars().take(40).collect::<String>()
+            ));
+            line = normalize::normalize_whitespace(&html::strip_tags(&line));
+        }
+        if self.options.normalize_punctuation {
+            line = normalize::narrow_alphanumerics(&line).into_owned();
+            line = normalize::normalize_punctuation(&line).into_owned();
+        }
+        line
+    }
+}
+
+/// Text reduced to what matters for comparing two paragraphs: Han, letters, digits.
+fn comparable(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Does a quoted lede repeat a body paragraph? Its trailing `（source）` aside,
+/// it must be contained in one, or start the same way for 20 characters.
+fn is_repeated(lede: &str, paragraphs: &[String]) -> bool {
+    let lede = lede.trim_end();
+    let lede = match lede.rfind(['（', '(']) {
+        Some(i) if lede.ends_with(['）', ')']) && lede.len() - i < 40 => &lede[..i],
+        _ => lede,
+    };
+    let lede = comparable(lede);
+    let prefix: String = lede.chars().take(20).collect();
+    lede.chars().count() >= 10
+        && paragraphs
+            .iter()
+            .any(|p| p.contains(&lede) || (prefix.chars().count() == 20 && p.starts_with(&prefix)))
 }

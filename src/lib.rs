@@ -12,10 +12,17 @@
 #![forbid(unsafe_code)]
 
 mod article;
+mod byline;
+mod chrome;
 mod cleaner;
 pub mod convert;
+mod date;
 mod decode;
 mod error;
+mod formats;
+mod html;
+mod markdown;
+mod normalize;
 
 pub use article::{
     Article, Author, Block, BlockKind, EncodingSource, FieldOrigin, Format, Removed, RemovedKind,

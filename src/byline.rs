@@ -1,0 +1,207 @@
+//! Bylines and editor lines: who wrote, photographed or edited the article.
+//!
+//! Forms read: `■文、图/记者李强通讯员赵弘然` (anywhere, usually ending a
+//! paragraph), `（记者 张三 通讯员 李四）` inside a paragraph, and whole lines
+//! such as `作者：X`, `文 | 记者 X`, `责任编辑：X`, `编辑：X 校对：Y`. Names
+//! are split on role words and separators; a byline whose names do not look
+//! like names is left in the text.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// Role words, longest first so `特约记者` wins over `记者`.
+const ROLES: &[(&str, &str)] = &[
+    ("本报特约记者", "特约记者"),
+    ("本报通讯员", "通讯员"),
+    ("本报记者", "记者"),
+    ("特约记者", "特约记者"),
+    ("见习记者", "见习记者"),
+    ("实习记者", "实习记者"),
+    ("责任编辑", "责任编辑"),
+    ("值班编辑", "编辑"),
+    ("网络编辑", "编辑"),
+    ("通讯员", "通讯员"),
+    ("实习生", "实习生"),
+    ("记者", "记者"),
+    ("摄影", "摄影"),
+    ("编辑", "编辑"),
+    ("责编", "责任编辑"),
+    ("校对", "校对"),
+    ("审核", "审核"),
+    ("主编", "主编"),
+    ("作者", "作者"),
+    ("撰文", "作者"),
+    ("撰稿", "作者"),
+];
+
+fn name_ok(name: &str) -> bool {
+    let han = name
+        .chars()
+        .filter(|&c| crate::normalize::is_han(c))
+        .count();
+    let total = name.chars().count();
+    if han == total {
+        (2..=4).contains(&han)
+    } else if name.contains('·') {
+        han + 1 == total && han <= 10
+    } else {
+        han == 0
+            && (2..=30).contains(&total)
+            && name
+                .chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '.' || c == '-')
+    }
+}
+
+/// Split `text` into (name, role) pairs, starting with `default_role`.
+/// `None` when something in it does not look like a name.
+pub(crate) fn parse_people(text: &str, default_role: &str) -> Option<Vec<(String, String)>> {
+    let mut people = Vec::new();
+    let mut role = default_role.to_string();
+    let mut rest = text.trim();
+    // Leading `文、图/`, `文/`: what the credit is for, not a name.
+    for prefix in [
+        "文、图",
+        "图、文",
+        "文/图",
+        "图/文",
+        "文图",
+        "文字",
+        "文",
+        "图",
+    ] {
+        if let Some(r) = rest.strip_prefix(prefix) {
+            if r.trim_start().starts_with(['/', '｜', '|', ':', '：']) {
+                rest = r
+                    .trim_start()
+                    .trim_start_matches(['/', '｜', '|', ':', '：']);
+                break;
+            }
+        }
+    }
+    let mut names = String::new();
+    let push_names = |names: &mut String, role: &str, people: &mut Vec<(String, String)>| -> bool {
+        for name in names.split([' ', '、', '，', ',', '/', '和', '及', '与', '；', ';']) {
+            let name = name
+                .trim()
+                .trim_start_matches(['：', ':', '｜', '|'])
+                .trim_end_matches("报道")
+                .trim_end_matches("整理")
+                .trim_end_matches("摄")
+                .trim();
+            if name.is_empty() {
+                continue;
+            }
+            if !name_ok(name) {
+                return false;
+            }
+            people.push((name.to_string(), role.to_string()));
+        }
+        names.clear();
+        true
+    };
+    while !rest.is_empty() {
+        if let Some(&(word, canonical)) = ROLES.iter().find(|(w, _)| rest.starts_with(w)) {
+            if !push_names(&mut names, &role, &mut people) {
+                return None;
+            }
+            role = canonical.to_string();
+            rest = &rest[word.len()..];
+            continue;
+        }
+        let c = rest.chars().next().expect("non-empty");
+        names.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    if !push_names(&mut names, &role, &mut people) || people.is_empty() {
+        return None;
+    }
+    Some(people)
+}
+
+fn inline_patterns() -> &'static [Regex; 2] {
+    static RE: OnceLock<[Regex; 2]> = OnceLock::new();
+    RE.get_or_init(|| {
+        [
+            // ■文、图/记者李强通讯员赵弘然 (to the end of the paragraph)
+            Regex::new(r"[■□●◆▲]\s*((?:文、图|图、文|文/图|图/文|文图|文字|文|图|撰文|摄影)\s*[/｜|:：]\s*[^■□●◆▲。！？]{2,60})$")
+                .expect("valid regex"),
+            // （记者 张三 通讯员 李四）
+            Regex::new(r"[（(]\s*((?:本报|本刊|本台|本网)?(?:特约|见习|实习)?(?:记者|通讯员|实习生)[^（）()]{1,40})[）)]")
+                .expect("valid regex"),
+        ]
+    })
+}
+
+/// A byline found inside a paragraph: the people, and the paragraph without it.
+pub(crate) struct InlineByline {
+    pub people: Vec<(String, String)>,
+    pub removed: String,
+    pub rest: String,
+}
+
+/// Find and cut bylines inside a paragraph.
+pub(crate) fn cut_inline(paragraph: &str) -> Option<InlineByline> {
+    for re in inline_patterns() {
+        if let Some(caps) = re.captures(paragraph) {
+            let whole = caps.get(0).expect("group 0");
+            if let Some(people) = parse_people(&caps[1], "作者") {
+                let rest = format!(
+                    "{}{}",
+                    &paragraph[..whole.start()],
+                    &paragraph[whole.end()..]
+                );
+                return Some(InlineByline {
+                    people,
+                    removed: whole.as_str().to_string(),
+                    rest: rest.trim().to_string(),
+                });
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn roles_split_names() {
+        assert_eq!(
+            parse_people("文、图/记者李强通讯员赵弘然", "作者").unwrap(),
+            pairs(&[("李强", "记者"), ("赵弘然", "通讯员")])
+        );
+        assert_eq!(
+            parse_people("记者 张三、李四", "作者").unwrap(),
+            pairs(&[("张三", "记者"), ("李四", "记者")])
+        );
+        assert_eq!(
+            parse_people("吴丽娜", "编辑").unwrap(),
+            pairs(&[("吴丽娜", "编辑")])
+        );
+        assert_eq!(
+            parse_people("王五 校对：赵六", "编辑").unwrap(),
+            pairs(&[("王五", "编辑"), ("赵六", "校对")])
+        );
+        assert_eq!(parse_people("这不是一个名字而是一句话", "作者"), None);
+    }
+
+    #[test]
+    fn inline_bylines_are_cut() {
+        let b = cut_inline("换来广大办事群众的“幸福指数”。■文、图/记者李强通讯员赵弘然").unwrap();
+        assert_eq!(b.rest, "换来广大办事群众的“幸福指数”。");
+        assert_eq!(b.people.len(), 2);
+        let b = cut_inline("本报讯（记者 张三 通讯员 李四）昨天，会议召开。").unwrap();
+        assert_eq!(b.rest, "本报讯昨天，会议召开。");
+        assert_eq!(b.people, pairs(&[("张三", "记者"), ("李四", "通讯员")]));
+        assert!(cut_inline("他说（记者问了很多很多很多的问题，这是一句很长的话啊）").is_none());
+    }
+}

@@ -1,0 +1,429 @@
+//! HTML bodies to raw blocks, on html5ever (through scraper).
+//!
+//! Block elements (`p`, `div`, `li`, `h1`–`h6`, `blockquote`, `tr`, …) and
+//! `<br>` end a block. Dropped and recorded: hidden elements (`hidden`,
+//! `display:none`, `visibility:hidden`), `script`, `style` and other
+//! non-content elements (as `hidden`), images (as `image`, with their alt
+//! text), `<figcaption>` (as `caption`). HTML comments are dropped without a
+//! record. Headings are `h1`–`h6`, and paragraphs that are `<strong>`/`<b>`
+//! only or centred, when their text has the shape of a heading.
+
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Html, Node};
+
+use crate::article::{BlockKind, RemovedKind};
+use crate::formats::{Draft, RawBlock};
+
+/// Elements whose content is never article text.
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "head", "iframe", "object", "embed", "svg",
+    "canvas", "select", "textarea", "math",
+];
+
+/// Elements that end a block.
+const BLOCK: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "aside",
+    "main",
+    "nav",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "figure",
+    "hr",
+    "address",
+    "center",
+    "form",
+    "fieldset",
+    "details",
+    "summary",
+    "body",
+    "html",
+];
+
+/// What the open block elements say about the block being collected.
+#[derive(Default, Clone, Copy)]
+struct Signals {
+    heading_tag: bool,
+    centred: bool,
+}
+
+#[derive(Default)]
+struct Collector {
+    text: String,
+    links: Vec<String>,
+    /// Non-space text outside `<strong>`/`<b>` was seen.
+    plain_text: bool,
+    /// Non-space text inside `<strong>`/`<b>` was seen.
+    strong_text: bool,
+}
+
+fn is_hidden(el: &scraper::node::Element) -> bool {
+    if el.attr("hidden").is_some() {
+        return true;
+    }
+    el.attr("style").is_some_and(|style| {
+        let compact: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        compact.contains("display:none") || compact.contains("visibility:hidden")
+    })
+}
+
+fn is_centred(el: &scraper::node::Element) -> bool {
+    el.name() == "center"
+        || el
+            .attr("align")
+            .is_some_and(|a| a.eq_ignore_ascii_case("center"))
+        || el.attr("style").is_some_and(|style| {
+            let compact: String = style
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            compact.contains("text-align:center")
+        })
+}
+
+/// The text of a subtree, for the record of what was dropped.
+fn subtree_text(el: ElementRef<'_>) -> String {
+    crate::normalize::normalize_whitespace(&el.text().collect::<String>())
+}
+
+/// Deepest element nesting passed to the parser. html5ever checks the stack of
+/// open elements for most start tags, so its cost grows with depth × tags;
+/// browsers cap nesting in the same way (Blink at 512).
+const MAX_DEPTH: usize = 512;
+
+/// Elements that never have an end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Drop start tags (and their end tags) nested deeper than [`MAX_DEPTH`], in
+/// one pass. Returns the number of tags dropped.
+fn flatten_deep_nesting(html: &str) -> (std::borrow::Cow<'_, str>, usize) {
+    let mut depth = 0usize;
+    let mut excess = 0usize;
+    let mut dropped = 0usize;
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(offset) = html[i..].find('<') {
+        let start = i + offset;
+        let Some(len) = html[start..].find('>') else {
+            break;
+        };
+        let end = start + len + 1;
+        i = end;
+        let tag = &html[start + 1..end - 1];
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name.is_empty() || VOID.contains(&name.as_str()) || tag.ends_with('/') {
+            continue;
+        }
+        let drop = if closing {
+            if excess > 0 {
+                excess -= 1;
+                true
+            } else {
+                depth = depth.saturating_sub(1);
+                false
+            }
+        } else if depth >= MAX_DEPTH {
+            excess += 1;
+            true
+        } else {
+            depth += 1;
+            false
+        };
+        if drop {
+            dropped += 1;
+            let buf = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            buf.push_str(&html[copied..start]);
+            copied = end;
+        }
+    }
+    match out {
+        None => (std::borrow::Cow::Borrowed(html), 0),
+        Some(mut buf) => {
+            buf.push_str(&html[copied..]);
+            (std::borrow::Cow::Owned(buf), dropped)
+        }
+    }
+}
+
+/// Parse an HTML fragment and append its blocks to `draft`.
+pub(crate) fn parse_into(html: &str, draft: &mut Draft) {
+    let (html, dropped) = flatten_deep_nesting(html);
+    if dropped > 0 {
+        draft.warnings.push(format!(
+            "HTML nested deeper than {MAX_DEPTH} levels: {dropped} tags beyond that depth were ignored"
+        ));
+    }
+    let doc = Html::parse_fragment(&html);
+    let mut signals: Vec<Signals> = Vec::new();
+    let mut quote_depth = 0usize;
+    let mut strong_depth = 0usize;
+    let mut link_stack: Vec<Option<String>> = Vec::new();
+    let mut current = Collector::default();
+    let mut skip: Option<ego_tree::NodeId> = None;
+    let mut images = 0usize;
+
+    let flush =
+        |current: &mut Collector, signals: &[Signals], quote_depth: usize, draft: &mut Draft| {
+            let collected = std::mem::take(current);
+            let text = crate::normalize::normalize_whitespace(&collected.text);
+            if text.is_empty() {
+                return;
+            }
+            let top = signals.last().copied().unwrap_or_default();
+            let heading_signal =
+                top.heading_tag || top.centred || (collected.strong_text && !collected.plain_text);
+            let kind = if heading_signal && crate::normalize::looks_like_heading(&text) {
+                BlockKind::Heading
+            } else {
+                BlockKind::Paragraph
+            };
+            draft.blocks.push(RawBlock {
+                kind,
+                text,
+                links: collected.links,
+                quoted: quote_depth > 0,
+            });
+        };
+
+    for edge in doc.root_element().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skip.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Text(t) => {
+                        current.text.push_str(t);
+                        if !t.trim().is_empty() {
+                            if strong_depth > 0 {
+                                current.strong_text = true;
+                            } else {
+                                current.plain_text = true;
+                            }
+                        }
+                    }
+                    Node::Element(el) => {
+                        let name = el.name();
+                        let element = ElementRef::wrap(node).expect("element node");
+                        if SKIPPED.contains(&name) || is_hidden(el) {
+                            let text = subtree_text(element);
+                            if !text.is_empty() {
+                                draft.remove(RemovedKind::Hidden, text);
+                            }
+                            skip = Some(node.id());
+                        } else if name == "figcaption" {
+                            let text = subtree_text(element);
+                            if !text.is_empty() {
+                                draft.remove(RemovedKind::Caption, text);
+                            }
+                            skip = Some(node.id());
+                        } else if name == "img" {
+                            images += 1;
+                            let alt = el.attr("alt").unwrap_or("").trim();
+                            draft.remove(
+                                RemovedKind::Image,
+                                if alt.is_empty() {
+                                    el.attr("src").unwrap_or("").to_string()
+                                } else {
+                                    alt.to_string()
+                                },
+                            );
+                        } else if name == "br" {
+                            flush(&mut current, &signals, quote_depth, draft);
+                        } else if matches!(name, "td" | "th") {
+                            current.text.push(' ');
+                        } else if BLOCK.contains(&name) {
+                            flush(&mut current, &signals, quote_depth, draft);
+                            signals.push(Signals {
+                                heading_tag: matches!(
+                                    name,
+                                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+                                ),
+                                centred: is_centred(el),
+                            });
+                            if name == "blockquote" {
+                                quote_depth += 1;
+                            }
+                        } else if matches!(name, "strong" | "b") {
+                            strong_depth += 1;
+                        } else if name == "a" {
+                            link_stack.push(el.attr("href").map(str::to_string));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(id) = skip {
+                    if id == node.id() {
+                        skip = None;
+                    }
+                    continue;
+                }
+                if let Node::Element(el) = node.value() {
+                    let name = el.name();
+                    if BLOCK.contains(&name) {
+                        flush(&mut current, &signals, quote_depth, draft);
+                        signals.pop();
+                        if name == "blockquote" {
+                            quote_depth = quote_depth.saturating_sub(1);
+                        }
+                    } else if matches!(name, "strong" | "b") {
+                        strong_depth = strong_depth.saturating_sub(1);
+                    } else if name == "a" {
+                        if let Some(Some(href)) = link_stack.pop() {
+                            current.links.push(href);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    flush(&mut current, &signals, quote_depth, draft);
+    if images > 0 {
+        draft.images += images;
+    }
+}
+
+fn tag_pattern() -> &'static regex::Regex {
+    use std::sync::OnceLock;
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>").expect("valid regex")
+    })
+}
+
+/// Does the text contain something that looks like an HTML tag?
+pub(crate) fn has_tag(text: &str) -> bool {
+    text.contains('<') && tag_pattern().is_match(text)
+}
+
+/// Remove tag-like markup left in a line of text.
+pub(crate) fn strip_tags(text: &str) -> String {
+    tag_pattern().replace_all(text, " ").into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(html: &str) -> (Vec<(BlockKind, String)>, Draft) {
+        let mut draft = Draft::default();
+        parse_into(html, &mut draft);
+        (
+            draft
+                .blocks
+                .iter()
+                .map(|b| (b.kind, b.text.clone()))
+                .collect(),
+            draft,
+        )
+    }
+
+    #[test]
+    fn paragraphs_entities_and_line_breaks() {
+        let (b, _) = blocks(
+            "<p>甲&amp;乙&nbsp;丙<br/>第二行</p><p>  </p><p><em>嵌套<b>的</b></em>文本。</p>",
+        );
+        assert_eq!(
+            b,
+            vec![
+                (BlockKind::Paragraph, "甲&乙 丙".into()),
+                (BlockKind::Paragraph, "第二行".into()),
+                (BlockKind::Paragraph, "嵌套的文本。".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn strong_only_and_centred_paragraphs_are_headings() {
+        let (b, _) = blocks("<p><strong>争分夺秒跑出“加速度”</strong></p><p align=\"center\">建章立制规范服务</p><p><strong>强调</strong>不是标题。</p>");
+        assert_eq!(b[0].0, BlockKind::Heading);
+        assert_eq!(b[1].0, BlockKind::Heading);
+        assert_eq!(b[2].0, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn hidden_elements_comments_images_and_captions_are_dropped_and_recorded() {
+        let (b, d) = blocks("<p style=\"display:none\">隐藏</p><!-- 注释 --><p><img src=\"a.png\" alt=\"K图\"></p><figure><figcaption>图为现场</figcaption></figure><script>var a='脚本'</script><p>正文。</p>");
+        assert_eq!(b, vec![(BlockKind::Paragraph, "正文。".into())]);
+        let kinds: Vec<_> = d
+            .removed
+            .iter()
+            .map(|r| (r.kind, r.text.as_str()))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (RemovedKind::Hidden, "隐藏"),
+                (RemovedKind::Image, "K图"),
+                (RemovedKind::Caption, "图为现场"),
+                (RemovedKind::Hidden, "var a='脚本'")
+            ]
+        );
+        assert_eq!(d.images, 1);
+    }
+
+    #[test]
+    fn links_are_kept_with_their_block() {
+        let (_, d) = blocks("<p>（来源：<a href=\"http://a.cn/1\">新华网</a>）</p>");
+        assert_eq!(d.blocks[0].text, "（来源：新华网）");
+        assert_eq!(d.blocks[0].links, vec!["http://a.cn/1".to_string()]);
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_and_keeps_the_text() {
+        let html = format!(
+            "{}深{}<p>后</p>",
+            "<div><span>".repeat(20_000),
+            "</span></div>".repeat(20_000)
+        );
+        let (b, d) = blocks(&html);
+        assert_eq!(
+            b.iter().map(|b| b.1.as_str()).collect::<Vec<_>>(),
+            vec!["深", "后"]
+        );
+        assert!(d.warnings[0].contains("nested deeper than 512"));
+    }
+
+    #[test]
+    fn tag_detector() {
+        assert!(has_tag("a <p class=x> b"));
+        assert!(has_tag("</div>"));
+        assert!(!has_tag("1 < 2 > 0"));
+    }
+}
