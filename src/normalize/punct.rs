@@ -26,7 +26,27 @@ fn protected_spans() -> &'static Regex {
     })
 }
 
+fn is_run_punct(c: char) -> bool {
+    matches!(c, ',' | ':' | ';' | '!' | '?')
+}
+
+fn widen(c: char) -> char {
+    match c {
+        ',' => '，',
+        ':' => '：',
+        ';' => '；',
+        '!' => '！',
+        '?' => '？',
+        other => other,
+    }
+}
+
 /// Apply the punctuation rule to one line.
+///
+/// Parentheses are decided first, looking past neighbouring `,:;!?`; then
+/// each run of `,:;!?` is converted as a whole when the character on either
+/// side of the run is Chinese (a converted parenthesis counts). Deciding this
+/// way, applying the rule twice gives the same result as applying it once.
 pub(crate) fn normalize_punctuation(line: &str) -> Cow<'_, str> {
     if !line.contains([',', ':', ';', '!', '?', '(', ')']) {
         return Cow::Borrowed(line);
@@ -39,27 +59,44 @@ pub(crate) fn normalize_punctuation(line: &str) -> Cow<'_, str> {
         protected[start..start + len].fill(true);
     }
     convert_parentheses(&mut chars, &protected);
-    for i in 0..chars.len() {
-        if protected[i] {
+    let mut i = 0;
+    while i < chars.len() {
+        if protected[i] || !is_run_punct(chars[i]) {
+            i += 1;
             continue;
         }
-        let wide = match chars[i] {
-            ',' => '，',
-            ':' => '：',
-            ';' => '；',
-            '!' => '！',
-            '?' => '？',
-            _ => continue,
-        };
-        let before = i.checked_sub(1).map(|j| chars[j]);
-        let after = chars.get(i + 1).copied();
-        let digits_around =
-            before.is_some_and(|c| c.is_ascii_digit()) && after.is_some_and(|c| c.is_ascii_digit());
+        let start = i;
+        while i < chars.len() && !protected[i] && is_run_punct(chars[i]) {
+            i += 1;
+        }
+        let before = start.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i).copied();
+        let digits_around = i - start == 1
+            && before.is_some_and(|c| c.is_ascii_digit())
+            && after.is_some_and(|c| c.is_ascii_digit());
         if !digits_around && (is_chinese_context(before) || is_chinese_context(after)) {
-            chars[i] = wide;
+            for c in &mut chars[start..i] {
+                *c = widen(*c);
+            }
         }
     }
     Cow::Owned(chars.into_iter().collect())
+}
+
+/// The nearest character from `index` in direction `step` that is not one of
+/// `,:;!?`.
+fn neighbour(chars: &[char], index: usize, forward: bool) -> Option<char> {
+    let mut j = index;
+    loop {
+        j = if forward {
+            j.checked_add(1).filter(|&k| k < chars.len())?
+        } else {
+            j.checked_sub(1)?
+        };
+        if !is_run_punct(chars[j]) {
+            return Some(chars[j]);
+        }
+    }
 }
 
 /// Convert matched `(` `)` pairs that touch or enclose Han text.
@@ -80,9 +117,10 @@ fn convert_parentheses(chars: &mut [char], protected: &[bool]) {
             _ => {}
         }
     }
+    // Outer pairs last, so an inner converted pair counts as context for them.
     for (start, end) in pairs {
-        let before = start.checked_sub(1).map(|j| chars[j]);
-        let after = chars.get(end + 1).copied();
+        let before = neighbour(chars, start, false);
+        let after = neighbour(chars, end, true);
         let encloses_han = chars[start + 1..end].iter().any(|&c| is_han(c));
         if encloses_han || is_chinese_context(before) || is_chinese_context(after) {
             chars[start] = '（';
@@ -114,6 +152,22 @@ mod tests {
         );
         assert_eq!(p("投稿news@ccement.com,谢谢"), "投稿news@ccement.com，谢谢");
         assert_eq!(p("Hello, world: fine!"), "Hello, world: fine!");
+    }
+
+    #[test]
+    fn applying_the_rule_twice_changes_nothing() {
+        for line in [
+            "x?,中",
+            "a(b),中",
+            "a,(中)",
+            "\u{e026}?,也将",
+            "(ab)!?中",
+            "1,2,中",
+        ] {
+            let once = p(line).into_owned();
+            assert_eq!(p(&once), once, "{line}");
+        }
+        assert_eq!(p("\u{e026}?,也将"), "\u{e026}？，也将");
     }
 
     #[test]
