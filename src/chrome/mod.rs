@@ -370,6 +370,7 @@ mod tests {
                 K::Share,
                 K::Share,
                 K::Nav,
+                K::Nav,
                 K::Timestamp
             ]
         );
