@@ -206,11 +206,16 @@ impl Cleaner {
         encoding_source: EncodingSource,
     ) -> Article {
         let blocks = std::mem::take(&mut draft.blocks);
-        let lede_candidates: Vec<String> = blocks
-            .iter()
-            .filter(|b| !b.quoted)
-            .map(|b| comparable(&b.text))
-            .collect();
+        // Only a quoted lede is compared with the body, so only then is it prepared.
+        let lede_candidates: Vec<String> = if blocks.first().is_some_and(|b| b.quoted) {
+            blocks
+                .iter()
+                .filter(|b| !b.quoted)
+                .map(|b| comparable(&b.text))
+                .collect()
+        } else {
+            Vec::new()
+        };
         let mut out = Vec::with_capacity(blocks.len());
         for block in blocks {
             let mut text = block.text;
@@ -224,10 +229,12 @@ impl Cleaner {
                         draft.add_author(name, role, "byline in the body");
                     }
                     draft.remove(RemovedKind::Byline, byline.removed);
-                    text = byline.rest;
+                    // Cutting may leave two spaces where the byline was.
+                    text = normalize::normalize_whitespace(&byline.rest);
                 }
             }
-            let text = self.polish(&text, &mut draft.warnings);
+            // Decoders hand over whitespace-normalized blocks.
+            let text = self.polish_normalized(text, &mut draft.warnings);
             if !text.is_empty() {
                 out.push(Block {
                     kind: block.kind,
@@ -278,7 +285,11 @@ impl Cleaner {
 
     /// Whitespace, punctuation and width rules for one line of output.
     fn polish(&self, text: &str, warnings: &mut Vec<String>) -> String {
-        let mut line = normalize::normalize_whitespace(text);
+        self.polish_normalized(normalize::normalize_whitespace(text), warnings)
+    }
+
+    /// [`Self::polish`] for a line whose whitespace is already normalized.
+    fn polish_normalized(&self, mut line: String, warnings: &mut Vec<String>) -> String {
         if html::has_tag(&line) {
             warnings.push(format!(
                 "markup left in the text was stripped: `{}`",

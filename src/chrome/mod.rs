@@ -61,24 +61,24 @@ fn generic_rules() -> &'static [Rule] {
     static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
     RULES.get_or_init(|| {
         vec![
-            rule(K::SourceLine, 80, E::Source, r"^[（(【\[]?\s*(?:文章|新闻|信息|稿件|内容|本文|消息)?来源(?:于)?\s*[：:]\s*(?P<v>[^）)】\]]+?)\s*[）)】\]]?$"),
-            rule(K::SourceLine, 80, E::Source, r"^[（(【\[]?\s*出处\s*[：:]\s*(?P<v>[^）)】\]]+?)\s*[）)】\]]?$"),
-            rule(K::SourceLine, 120, E::Source, r"^原文(?:来自|出自|转自|载于)\s*[：:]?\s*[「“《]\s*(?P<v>[^」”》]+?)\s*[」”》]"),
-            rule(K::SourceLine, 80, E::Source, r"^(?:本文)?转载?自\s*[：:]?\s*(?P<v>\S.*)$"),
-            rule(K::Editor, 60, E::People, r"^[【\[(（]?\s*(?P<role>责任编辑|责编|值班编辑|网络编辑|编辑|主编|审核|审校|校对|终审|初审|复审|编审|美编|监制|统筹)\s*[：:｜|/]\s*(?P<v>.*?)\s*[】\])）]?$"),
-            rule(K::Byline, 40, E::People, r"^(?P<role>作者|撰文|撰稿|文|记者|通讯员|摄影)\s*[：:｜|/]\s*(?P<v>\S.*)$"),
-            rule(K::Contact, 80, E::None, r"^(?:监督|投稿|联系电话|电话|传真|邮箱|电子邮箱|E-?mail|邮件|联系方式|联系我们|地址|邮编|QQ|微信号?|热线|举报电话|客服电话|客服|商务合作|合作)\s*[：:]"),
+            rule(K::SourceLine, 80, E::Source, r"^[（(【\[]? *(?:文章|新闻|信息|稿件|内容|本文|消息)?来源(?:于)? *[：:] *(?P<v>[^）)】\]]+?) *[）)】\]]?$"),
+            rule(K::SourceLine, 80, E::Source, r"^[（(【\[]? *出处 *[：:] *(?P<v>[^）)】\]]+?) *[）)】\]]?$"),
+            rule(K::SourceLine, 120, E::Source, r"^原文(?:来自|出自|转自|载于) *[：:]? *[「“《] *(?P<v>[^」”》]+?) *[」”》]"),
+            rule(K::SourceLine, 80, E::Source, r"^(?:本文)?转载?自 *[：:]? *(?P<v>[^ ].*)$"),
+            rule(K::Editor, 60, E::People, r"^[【\[(（]? *(?P<role>责任编辑|责编|值班编辑|网络编辑|编辑|主编|审核|审校|校对|终审|初审|复审|编审|美编|监制|统筹) *[：:｜|/] *(?P<v>.*?) *[】\])）]?$"),
+            rule(K::Byline, 40, E::People, r"^(?P<role>作者|撰文|撰稿|文|记者|通讯员|摄影) *[：:｜|/] *(?P<v>[^ ].*)$"),
+            rule(K::Contact, 80, E::None, r"^(?:监督|投稿|联系电话|电话|传真|邮箱|电子邮箱|E-?mail|邮件|联系方式|联系我们|地址|邮编|QQ|微信号?|热线|举报电话|客服电话|客服|商务合作|合作) *[：:]"),
             rule(K::Disclaimer, 150, E::None, r"不代表.{0,20}(?:立场|观点)|^免责声明|如有侵权|联系.{0,10}删除|不构成.{0,6}(?:投资)?建议"),
             rule(K::Disclaimer, 60, E::None, r"仅供参考"),
             rule(K::Copyright, 200, E::None, r"(?i)版权所有|版权归.{0,20}所有|copyright|©|all rights reserved|ICP备|ICP证|公网安备|未经.{0,15}(?:授权|许可|同意).{0,10}(?:转载|复制|使用|镜像)"),
-            rule(K::Comments, 60, E::List, r"^(?:最新评论|网友评论|热门评论|精彩评论|发表评论|我要评论|查看评论|评论区|全部评论|相关评论|网友留言)\s*[：:]?\s*(?:[(（]?\d+[)）]?)?$"),
-            rule(K::Comments, 60, E::None, r"^(?:暂无评论|已有\d+(?:条|人)(?:评论|参与)|\d+条评论|评论\s*[(（]?\d*[)）]?$)|^网友(?:评论|留言)仅供"),
-            rule(K::Ranking, 14, E::List, r"^(?:阅读榜|排行榜|点击榜|热榜|热读榜|人气榜|\S{0,6}排行榜?)\s*[:：]?$"),
-            rule(K::Related, 18, E::List, r"^(?:相关(?:阅读|文章|新闻|推荐|链接|报道|资讯)|推荐(?:阅读|文章|新闻)|热门(?:文章|推荐|新闻|资讯|阅读)|延伸阅读|猜你喜欢|你(?:可能)?还?(?:喜欢|感兴趣)|为[你您]推荐|更多(?:阅读|新闻|文章|精彩)?|最新(?:文章|资讯|新闻|动态)|精彩(?:推荐|图片|专题)|热点(?:推荐|新闻)|.{1,8}的其他文章)\s*[:：>»]*$"),
-            rule(K::Share, 60, E::None, r"^分享(?:到|至)?\s*[：:]?|【(?:打印|关闭窗口|关闭|收藏|推荐|纠错|大|中|小)】|^(?:打印本页|关闭窗口|加入收藏|设为首页|字号\s*[：:]|扫一扫|微信扫一扫|打开微信)"),
-            rule(K::Nav, 60, E::None, r"^(?:上一篇|下一篇|上一页|下一页|上一条|下一条)\s*[：:]?|^(?:当前位置|您(?:现在)?的位置|所在位置)\s*[：:]|^(?:首页|主页)\s*[>›»/]|^(?:返回(?:首页|顶部|列表|目录|上一页|上级)?|回到顶部|文章详情|点击(?:图片|查看|进入|下载|这里).{0,20})$"),
-            rule(K::Nav, 120, E::None, r"^(?:(?:首页|上一页|下一页|尾页|末页|\d{1,4}|…|\.\.\.|<|>|«|»)\s*){4,}$"),
-            rule(K::Metadata, 80, E::Tags, r"^(?:标签|关键词|关键字|话题标签|(?i:tags?))\s*[：:]\s*(?P<v>.*)$"),
+            rule(K::Comments, 60, E::List, r"^(?:最新评论|网友评论|热门评论|精彩评论|发表评论|我要评论|查看评论|评论区|全部评论|相关评论|网友留言) *[：:]? *(?:[(（]?[0-9]+[)）]?)?$"),
+            rule(K::Comments, 60, E::None, r"^(?:暂无评论|已有[0-9]+(?:条|人)(?:评论|参与)|[0-9]+条评论|评论 *[(（]?[0-9]*[)）]?$)|^网友(?:评论|留言)仅供"),
+            rule(K::Ranking, 14, E::List, r"^(?:阅读榜|排行榜|点击榜|热榜|热读榜|人气榜|[^ ]{0,6}排行榜?) *[:：]?$"),
+            rule(K::Related, 18, E::List, r"^(?:相关(?:阅读|文章|新闻|推荐|链接|报道|资讯)|推荐(?:阅读|文章|新闻)|热门(?:文章|推荐|新闻|资讯|阅读)|延伸阅读|猜你喜欢|你(?:可能)?还?(?:喜欢|感兴趣)|为[你您]推荐|更多(?:阅读|新闻|文章|精彩)?|最新(?:文章|资讯|新闻|动态)|精彩(?:推荐|图片|专题)|热点(?:推荐|新闻)|.{1,8}的其他文章) *[:：>»]*$"),
+            rule(K::Share, 60, E::None, r"^分享(?:到|至)? *[：:]?|【(?:打印|关闭窗口|关闭|收藏|推荐|纠错|大|中|小)】|^(?:打印本页|关闭窗口|加入收藏|设为首页|字号 *[：:]|扫一扫|微信扫一扫|打开微信)"),
+            rule(K::Nav, 60, E::None, r"^(?:上一篇|下一篇|上一页|下一页|上一条|下一条) *[：:]?|^(?:当前位置|您(?:现在)?的位置|所在位置) *[：:]|^(?:首页|主页) *[>›»/]|^(?:返回(?:首页|顶部|列表|目录|上一页|上级)?|回到顶部|文章详情|点击(?:图片|查看|进入|下载|这里).{0,20})$"),
+            rule(K::Nav, 120, E::None, r"^(?:(?:首页|上一页|下一页|尾页|末页|[0-9]{1,4}|…|\.\.\.|<|>|«|») *){4,}$"),
+            rule(K::Metadata, 80, E::Tags, r"^(?:标签|关键词|关键字|话题标签|(?i:tags?)) *[：:] *(?P<v>.*)$"),
         ]
     })
 }
@@ -121,13 +121,13 @@ fn misc_patterns() -> &'static [Regex; 4] {
     RE.get_or_init(|| {
         [
             // A bare link, as Markdown autolinks print it: `<http://…>`, or `<>`.
-            Regex::new(r"^<?(?:(?:https?:)?//\S*)?>?$").expect("valid regex"),
+            Regex::new(r"^<?(?:(?:https?:)?//[^ ]*)?>?$").expect("valid regex"),
             // A bare time such as `28 16:39` (day and time).
-            Regex::new(r"^\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?$").expect("valid regex"),
+            Regex::new(r"^[0-9]{1,2} +[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?$").expect("valid regex"),
             // A headline ending with a date: one item of a list of articles.
-            Regex::new(r"^.{4,70}?\s*(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/]\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$").expect("valid regex"),
+            Regex::new(r"^.{4,70}? *(?:(?:19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?|[0-9]{1,2}[-/][0-9]{1,2})(?: +[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$").expect("valid regex"),
             // The site name in a disclaimer: 不代表水泥网立场.
-            Regex::new(r"不代表(?P<site>[^，。,\s]{2,12}?(?:网|站|报|平台))(?:的)?(?:立场|观点)").expect("valid regex"),
+            Regex::new(r"不代表(?P<site>[^，。, ]{2,12}?(?:网|站|报|平台))(?:的)?(?:立场|观点)").expect("valid regex"),
         ]
     })
 }
@@ -148,16 +148,48 @@ pub(crate) fn is_header_chrome(line: &str) -> bool {
     classify(line, &[]).is_some()
 }
 
+/// No rule applies to a line longer than this.
+const LONGEST_CHROME_CHARS: usize = 300;
+
+/// All generic rules as one set: one pass tells which rules match, if any.
+fn generic_set() -> &'static regex::RegexSet {
+    static SET: OnceLock<regex::RegexSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        regex::RegexSet::new(generic_rules().iter().map(|r| r.re.as_str()))
+            .expect("valid chrome regexes")
+    })
+}
+
 /// The single-line rules: the first that matches, with its captures.
 fn classify<'r, 't>(
     text: &'t str,
     profile_rules: &'r [Rule],
 ) -> Option<(&'r Rule, regex::Captures<'t>)> {
+    // A cheap bound first: a char is at most 4 bytes.
+    if text.len() > LONGEST_CHROME_CHARS * 4 {
+        return None;
+    }
     let chars = text.chars().count();
-    profile_rules
+    if chars > LONGEST_CHROME_CHARS {
+        return None;
+    }
+    let short_enough = |r: &&Rule| chars <= r.max_chars;
+    if let Some(found) = profile_rules
         .iter()
-        .chain(generic_rules())
-        .filter(|r| chars <= r.max_chars)
+        .filter(short_enough)
+        .find_map(|r| r.re.captures(text).map(|c| (r, c)))
+    {
+        return Some(found);
+    }
+    let matched = generic_set().matches(text);
+    if !matched.matched_any() {
+        return None;
+    }
+    let rules = generic_rules();
+    matched
+        .iter()
+        .map(|i| &rules[i])
+        .filter(short_enough)
         .find_map(|r| r.re.captures(text).map(|c| (r, c)))
 }
 
@@ -189,7 +221,12 @@ pub(crate) fn strip(draft: &mut Draft, document: &str, rules: DateRules) {
     let blocks = std::mem::take(&mut draft.blocks);
     let dated: Vec<bool> = blocks
         .iter()
-        .map(|b| b.text.chars().count() <= 90 && dated_headline.is_match(&b.text))
+        .map(|b| {
+            b.text.ends_with(|c: char| c.is_ascii_digit())
+                && b.text.len() <= 90 * 4
+                && b.text.chars().count() <= 90
+                && dated_headline.is_match(&b.text)
+        })
         .collect();
     let mut body_started = false;
     let mut list: Option<RemovedKind> = None;
@@ -267,7 +304,11 @@ pub(crate) fn strip(draft: &mut Draft, document: &str, rules: DateRules) {
             Some(RemovedKind::Url)
         } else if !block.links.is_empty() && text.split(['｜', '|', '/', '·']).all(is_nav_part) {
             Some(RemovedKind::Nav)
-        } else if i > 0 && (date::parse_line(text, rules).is_some() || bare_time.is_match(text)) {
+        } else if i > 0
+            && text.len() <= 40
+            && text.starts_with(|c: char| c.is_ascii_digit())
+            && (date::parse_line(text, rules).is_some() || bare_time.is_match(text))
+        {
             Some(RemovedKind::Timestamp)
         } else if let Some(kind) =
             list.filter(|_| text.chars().count() <= 60 && !text.ends_with('。'))
@@ -311,11 +352,13 @@ fn kind_name(kind: RemovedKind) -> &'static str {
 #[cfg(test)]
 fn run(lines: &[&str]) -> Draft {
     use crate::formats::RawBlock;
-    let mut draft = Draft::default();
-    draft.blocks = lines
-        .iter()
-        .map(|l| RawBlock::line(BlockKind::Paragraph, l.to_string()))
-        .collect();
+    let mut draft = Draft {
+        blocks: lines
+            .iter()
+            .map(|l| RawBlock::line(BlockKind::Paragraph, l.to_string()))
+            .collect(),
+        ..Draft::default()
+    };
     let doc = lines.join("\n");
     strip(
         &mut draft,

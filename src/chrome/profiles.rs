@@ -27,9 +27,9 @@ pub(crate) const PROFILES: &[SiteProfile] = &[SiteProfile {
     name: "水泥网",
     markers: &["不代表水泥网立场", "ccement.com", "并不表明水泥网立场"],
     rules: &[
-        (RemovedKind::Editor, r"^(?P<role>编辑)\s*[:：]\s*(?P<v>.+)$"),
-        (RemovedKind::Contact, r"^监督\s*[:：]"),
-        (RemovedKind::Contact, r"^投稿\s*[:：]"),
+        (RemovedKind::Editor, r"^(?P<role>编辑) *[:：] *(?P<v>.+)$"),
+        (RemovedKind::Contact, r"^监督 *[:：]"),
+        (RemovedKind::Contact, r"^投稿 *[:：]"),
         (
             RemovedKind::Disclaimer,
             r"^本文内容为作者个人观点.{0,20}不代表水泥网立场",

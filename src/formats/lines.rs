@@ -187,10 +187,10 @@ pub(crate) fn decode(format: Format, text: &str, rules: DateRules) -> Draft {
             );
             // Leading page chrome (breadcrumbs, `文章详情`) is left to the
             // chrome stage; the title is the first line it would keep.
-            if let Some(i) = lines.iter().position(|(_, l)| {
+            if let Some(i) = lines.iter().take(3).position(|(_, l)| {
                 !crate::chrome::is_header_chrome(l) && l.chars().count() <= MAX_TITLE_CHARS
             }) {
-                if i < 3 {
+                {
                     let (no, title) = &lines[i];
                     draft.set(
                         Field::Title,

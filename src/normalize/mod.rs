@@ -52,21 +52,90 @@ fn is_invisible(c: char) -> bool {
     ) || c.is_control()
 }
 
+/// Does the line need [`normalize_whitespace`] to change anything? An exact
+/// byte scan for what it changes: ASCII controls, space runs, leading or
+/// trailing space, and the UTF-8 forms of the non-ASCII spaces and invisible
+/// characters.
+fn needs_whitespace_work(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    if at(0) == b' ' || bytes.last() == Some(&b' ') {
+        return true;
+    }
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let special = match b {
+            0x00..=0x1F | 0x7F => true,
+            b' ' => at(i + 1) == b' ',
+            0xC2 => matches!(at(i + 1), 0x80..=0xA0 | 0xAD),
+            0xE1 => at(i + 1) == 0x9A && at(i + 2) == 0x80,
+            0xE2 => match at(i + 1) {
+                0x80 => matches!(at(i + 2), 0x80..=0x8F | 0xAF),
+                0x81 => matches!(at(i + 2), 0x9F | 0xA0),
+                _ => false,
+            },
+            0xE3 => at(i + 1) == 0x80 && at(i + 2) == 0x80,
+            0xEF => at(i + 1) == 0xBB && at(i + 2) == 0xBF,
+            _ => false,
+        };
+        if special {
+            return true;
+        }
+        i += match b {
+            0x00..=0x7F => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+    }
+    false
+}
+
 /// Strip indentation and trailing space, drop invisible characters and
 /// collapse every run of spaces into one ASCII space. The result is one line.
 pub(crate) fn normalize_whitespace(line: &str) -> String {
+    if !needs_whitespace_work(line) {
+        return line.to_string();
+    }
+    let bytes = line.as_bytes();
     let mut out = String::with_capacity(line.len());
     let mut pending_space = false;
-    for c in line.chars() {
-        if is_space(c) || c == '\n' || c == '\r' {
-            pending_space = !out.is_empty();
-        } else if !is_invisible(c) {
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Only these lead bytes can start a space or an invisible character;
+        // every other character is copied without decoding.
+        let (c, len) = if b < 0x80 {
+            (Some(b as char), 1)
+        } else {
+            let len = match b {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            let decode = matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
+            (
+                if decode {
+                    line[i..].chars().next()
+                } else {
+                    None
+                },
+                len,
+            )
+        };
+        match c {
+            Some(c) if is_space(c) || c == '\n' || c == '\r' => pending_space = !out.is_empty(),
+            Some(c) if is_invisible(c) => {}
+            _ => {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.push_str(&line[i..i + len]);
             }
-            out.push(c);
         }
+        i += len;
     }
     out
 }
@@ -74,7 +143,15 @@ pub(crate) fn normalize_whitespace(line: &str) -> String {
 /// Full-width ASCII letters and digits (`Ａ`, `１`) become half-width.
 pub(crate) fn narrow_alphanumerics(text: &str) -> std::borrow::Cow<'_, str> {
     let is_wide = |c: char| matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ');
-    if !text.chars().any(is_wide) {
+    // ０-９ and Ａ-Ｚ are EF BC 90–99 and EF BC A1–BA, ａ-ｚ EF BD 81–9A.
+    let bytes = text.as_bytes();
+    let any_wide =
+        memchr::memchr_iter(0xEF, bytes).any(|i| match (bytes.get(i + 1), bytes.get(i + 2)) {
+            (Some(0xBC), Some(&b)) => matches!(b, 0x90..=0x99 | 0xA1..=0xBA),
+            (Some(0xBD), Some(&b)) => matches!(b, 0x81..=0x9A),
+            _ => false,
+        });
+    if !any_wide {
         return std::borrow::Cow::Borrowed(text);
     }
     text.chars()
@@ -121,6 +198,12 @@ mod tests {
             "abc"
         );
         assert_eq!(normalize_whitespace("  \t "), "");
+        assert_eq!(normalize_whitespace("a  b\u{3000}c\u{feff}"), "a b c");
+        assert_eq!(normalize_whitespace("a\u{1}b\u{85}c\u{ad}"), "abc");
+        assert_eq!(
+            normalize_whitespace("已经干净的一行 text"),
+            "已经干净的一行 text"
+        );
     }
 
     #[test]

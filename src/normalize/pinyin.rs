@@ -12,19 +12,38 @@
 
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::sync::OnceLock;
 
-use regex::Regex;
+use super::is_han;
 
 /// This many annotations show the artifact even if none repeats.
 const MANY: usize = 10;
 
-fn annotation() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        // One syllable: pinyin letters with at least one tone-marked vowel.
-        Regex::new(r"(\p{Han})\(([a-zü]{0,5}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ][a-zü]{0,5})\)")
-            .expect("valid regex")
+/// Tone-marked vowels: a syllable must have one.
+const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
+
+/// If `rest` (just after a `(`) starts with one pinyin syllable and `)`,
+/// the length of the annotation body and parenthesis in bytes.
+fn syllable_len(rest: &str) -> Option<usize> {
+    let mut toned = false;
+    for (i, c) in rest.char_indices() {
+        match c {
+            ')' if toned && i > 0 => return Some(i + 1),
+            'a'..='z' | 'ü' if i < 16 => {}
+            c if TONED.contains(c) && i < 16 => toned = true,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The annotations in `text`: byte range of `(…)`, and the annotated
+/// character with the annotation, to tell repeats.
+fn annotations(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, &str)> + '_ {
+    text.match_indices('(').filter_map(move |(open, _)| {
+        let han = text[..open].chars().next_back().filter(|&c| is_han(c))?;
+        let len = syllable_len(&text[open + 1..])?;
+        let end = open + 1 + len;
+        Some((open..end, &text[open - han.len_utf8()..end]))
     })
 }
 
@@ -34,22 +53,24 @@ pub(crate) fn strip_annotations(text: &str) -> (Cow<'_, str>, usize) {
     if !text.contains('(') {
         return (Cow::Borrowed(text), 0);
     }
-    let re = annotation();
     let mut seen = HashSet::new();
     let mut count = 0;
     let mut repeated = false;
-    for caps in re.captures_iter(text) {
+    for (_, annotated) in annotations(text) {
         count += 1;
-        let pair = (
-            caps.get(1).map(|m| m.as_str()),
-            caps.get(2).map(|m| m.as_str()),
-        );
-        repeated |= !seen.insert(pair);
+        repeated |= !seen.insert(annotated);
     }
     if count == 0 || !(repeated || count >= MANY) {
         return (Cow::Borrowed(text), 0);
     }
-    (re.replace_all(text, "$1"), count)
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (range, _) in annotations(text) {
+        out.push_str(&text[copied..range.start]);
+        copied = range.end;
+    }
+    out.push_str(&text[copied..]);
+    (Cow::Owned(out), count)
 }
 
 #[cfg(test)]

@@ -26,19 +26,31 @@ fn protected_spans() -> &'static Regex {
     })
 }
 
-fn is_run_punct(c: char) -> bool {
-    matches!(c, ',' | ':' | ';' | '!' | '?')
+fn is_run_punct(b: u8) -> bool {
+    matches!(b, b',' | b':' | b';' | b'!' | b'?')
 }
 
-fn widen(c: char) -> char {
-    match c {
-        ',' => '，',
-        ':' => '：',
-        ';' => '；',
-        '!' => '！',
-        '?' => '？',
-        other => other,
+fn wide(b: u8) -> &'static str {
+    match b {
+        b',' => "，",
+        b':' => "：",
+        b';' => "；",
+        b'!' => "！",
+        b'?' => "？",
+        b'(' => "（",
+        _ => "）",
     }
+}
+
+/// Byte ranges of URLs and e-mail addresses in `line`.
+fn protected_ranges(line: &str) -> Vec<std::ops::Range<usize>> {
+    if !(line.contains("://") || line.contains("www.") || line.contains('@')) {
+        return Vec::new();
+    }
+    protected_spans()
+        .find_iter(line)
+        .map(|m| m.range())
+        .collect()
 }
 
 /// Apply the punctuation rule to one line.
@@ -47,69 +59,35 @@ fn widen(c: char) -> char {
 /// each run of `,:;!?` is converted as a whole when the character on either
 /// side of the run is Chinese (a converted parenthesis counts). Deciding this
 /// way, applying the rule twice gives the same result as applying it once.
+/// Works on byte offsets: every character it changes is ASCII.
 pub(crate) fn normalize_punctuation(line: &str) -> Cow<'_, str> {
-    if !line.contains([',', ':', ';', '!', '?', '(', ')']) {
+    let bytes = line.as_bytes();
+    if !bytes
+        .iter()
+        .any(|&b| is_run_punct(b) || b == b'(' || b == b')')
+    {
         return Cow::Borrowed(line);
     }
-    let mut chars: Vec<char> = line.chars().collect();
-    let mut protected = vec![false; chars.len()];
-    for m in protected_spans().find_iter(line) {
-        let start = line[..m.start()].chars().count();
-        let len = m.as_str().chars().count();
-        protected[start..start + len].fill(true);
-    }
-    convert_parentheses(&mut chars, &protected);
-    let mut i = 0;
-    while i < chars.len() {
-        if protected[i] || !is_run_punct(chars[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < chars.len() && !protected[i] && is_run_punct(chars[i]) {
-            i += 1;
-        }
-        let before = start.checked_sub(1).map(|j| chars[j]);
-        let after = chars.get(i).copied();
-        let digits_around = i - start == 1
-            && before.is_some_and(|c| c.is_ascii_digit())
-            && after.is_some_and(|c| c.is_ascii_digit());
-        if !digits_around && (is_chinese_context(before) || is_chinese_context(after)) {
-            for c in &mut chars[start..i] {
-                *c = widen(*c);
-            }
-        }
-    }
-    Cow::Owned(chars.into_iter().collect())
-}
+    let protected = protected_ranges(line);
+    let is_protected = |i: usize| protected.iter().any(|r| r.contains(&i));
+    let mut widened = vec![false; bytes.len()];
+    // The character before byte `i` / at byte `i`, as the output will have it.
+    let char_before = |i: usize, widened: &[bool]| -> Option<char> {
+        let c = line[..i].chars().next_back()?;
+        Some(if widened[i - 1] { '，' } else { c })
+    };
+    let char_at = |i: usize, widened: &[bool]| -> Option<char> {
+        let c = line[i..].chars().next()?;
+        Some(if widened[i] { '，' } else { c })
+    };
 
-/// The nearest character from `index` in direction `step` that is not one of
-/// `,:;!?`.
-fn neighbour(chars: &[char], index: usize, forward: bool) -> Option<char> {
-    let mut j = index;
-    loop {
-        j = if forward {
-            j.checked_add(1).filter(|&k| k < chars.len())?
-        } else {
-            j.checked_sub(1)?
-        };
-        if !is_run_punct(chars[j]) {
-            return Some(chars[j]);
-        }
-    }
-}
-
-/// Convert matched `(` `)` pairs that touch or enclose Han text.
-fn convert_parentheses(chars: &mut [char], protected: &[bool]) {
-    let mut open: Vec<usize> = Vec::new();
+    // Parentheses, as matched pairs.
+    let mut open = Vec::new();
     let mut pairs = Vec::new();
-    for (i, &c) in chars.iter().enumerate() {
-        if protected[i] {
-            continue;
-        }
-        match c {
-            '(' => open.push(i),
-            ')' => {
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'(' if !is_protected(i) => open.push(i),
+            b')' if !is_protected(i) => {
                 if let Some(start) = open.pop() {
                     pairs.push((start, i));
                 }
@@ -117,16 +95,59 @@ fn convert_parentheses(chars: &mut [char], protected: &[bool]) {
             _ => {}
         }
     }
-    // Outer pairs last, so an inner converted pair counts as context for them.
+    // Inner pairs come first, so a converted inner pair is context for outer ones.
     for (start, end) in pairs {
-        let before = neighbour(chars, start, false);
-        let after = neighbour(chars, end, true);
-        let encloses_han = chars[start + 1..end].iter().any(|&c| is_han(c));
-        if encloses_han || is_chinese_context(before) || is_chinese_context(after) {
-            chars[start] = '（';
-            chars[end] = '）';
+        let mut before = start;
+        while before > 0 && is_run_punct(bytes[before - 1]) {
+            before -= 1;
+        }
+        let mut after = end + 1;
+        while after < bytes.len() && is_run_punct(bytes[after]) {
+            after += 1;
+        }
+        let encloses_han = line[start + 1..end].chars().any(is_han);
+        if encloses_han
+            || is_chinese_context(char_before(before, &widened))
+            || is_chinese_context(char_at(after, &widened))
+        {
+            widened[start] = true;
+            widened[end] = true;
         }
     }
+
+    // Runs of , : ; ! ?
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is_run_punct(bytes[i]) || is_protected(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && is_run_punct(bytes[i]) && !is_protected(i) {
+            i += 1;
+        }
+        let before = char_before(start, &widened);
+        let after = char_at(i, &widened);
+        let digits_around = i - start == 1
+            && before.is_some_and(|c| c.is_ascii_digit())
+            && after.is_some_and(|c| c.is_ascii_digit());
+        if !digits_around && (is_chinese_context(before) || is_chinese_context(after)) {
+            widened[start..i].fill(true);
+        }
+    }
+
+    if !widened.contains(&true) {
+        return Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len() + 16);
+    let mut copied = 0;
+    for (i, _) in widened.iter().enumerate().filter(|(_, &w)| w) {
+        out.push_str(&line[copied..i]);
+        out.push_str(wide(bytes[i]));
+        copied = i + 1;
+    }
+    out.push_str(&line[copied..]);
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
