@@ -1,0 +1,70 @@
+//! End-to-end throughput of `zhclean::clean` over whole corpora: the files of
+//! `fixtures/` and of `../shared/corpus/` (skipped with a note when missing).
+//! Each corpus is measured twice, once reported as bytes/s and once as
+//! documents/s, since criterion gives one throughput unit per benchmark.
+//!
+//! `cargo bench --bench clean`; `-- fixtures` for one corpus only.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+/// All files under `dir`, recursively, sorted, hidden names skipped; `None`
+/// when `dir` cannot be read.
+fn load(dir: &Path) -> Option<Vec<Vec<u8>>> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+        entries.sort_by_key(|e| e.file_name());
+        for entry in entries {
+            if entry.file_name().as_encoded_bytes().starts_with(b".") {
+                continue;
+            }
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out)?;
+            } else if path.is_file() {
+                out.push(path);
+            }
+        }
+        Ok(())
+    }
+    let mut paths = Vec::new();
+    walk(dir, &mut paths).ok()?;
+    paths.iter().map(|p| std::fs::read(p).ok()).collect()
+}
+
+fn corpus(c: &mut Criterion, name: &str, dir: &Path) {
+    let Some(docs) = load(dir).filter(|d| !d.is_empty()) else {
+        eprintln!("skipping {name}: no documents in {}", dir.display());
+        return;
+    };
+    let bytes: usize = docs.iter().map(Vec::len).sum();
+    eprintln!("{name}: {} documents, {bytes} bytes", docs.len());
+    let mut group = c.benchmark_group(name);
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
+    let all = || {
+        for doc in &docs {
+            // Errors are results too: an empty fixture is still work done.
+            let _ = black_box(zhclean::clean(black_box(doc)));
+        }
+    };
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("bytes", |b| b.iter(all));
+    group.throughput(Throughput::Elements(docs.len() as u64));
+    group.bench_function("documents", |b| b.iter(all));
+    group.finish();
+}
+
+fn benches(c: &mut Criterion) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    corpus(c, "fixtures", &root.join("fixtures"));
+    corpus(c, "shared_corpus", &root.join("../shared/corpus"));
+}
+
+criterion_group!(clean, benches);
+criterion_main!(clean);
