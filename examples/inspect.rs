@@ -64,7 +64,18 @@ fn run() -> Result<ExitCode, Box<dyn std::error::Error>> {
         }
     };
     if json {
-        let out = serde_json::json!({ "path": file, "article": article, "trace": trace });
+        // A struct, not `json!`, so the keys keep the Article's field order.
+        #[derive(serde::Serialize)]
+        struct Report<'a> {
+            path: &'a str,
+            article: &'a Article,
+            trace: &'a Trace,
+        }
+        let out = Report {
+            path: &file,
+            article: &article,
+            trace: &trace,
+        };
         println!("{}", serde_json::to_string_pretty(&out)?);
     } else {
         print!("{}", report(&file, bytes.len(), &article, &trace));

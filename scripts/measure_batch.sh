@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Measure the batch cleaner (examples/clean.rs) on a large replicated corpus:
+# throughput with -j 1 and -j 2, their ratio, and peak RSS.
+#
+#   scripts/measure_batch.sh [MB]     (default 1024)
+#
+# Builds the release example, fills $WORK (default /tmp/zhclean-measure) with
+# hard-linked copies of fixtures/ until they add up to MB megabytes (hard
+# links: no disk space, and no disk speed measured either, since the files
+# are cached), then runs the cleaner under /usr/bin/time -v.
+set -euo pipefail
+
+mb=${1:-1024}
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=${WORK:-/tmp/zhclean-measure}
+corpus=$work/corpus-${mb}MB
+
+if [ ! -x /usr/bin/time ]; then
+    echo "needs /usr/bin/time: apt-get install time" >&2
+    exit 2
+fi
+
+cd "$root"
+cargo build --release --example clean --quiet
+bin=$(cargo build --release --example clean --message-format=json --quiet |
+    sed -n 's/.*"executable":"\([^"]*examples\/clean\)".*/\1/p' | tail -1)
+[ -x "$bin" ] || { echo "cannot find the built example" >&2; exit 2; }
+
+fixture_bytes=$(cat fixtures/* | wc -c)
+copies=$(( (mb * 1000000 + fixture_bytes - 1) / fixture_bytes ))
+if [ ! -f "$corpus/.complete" ]; then
+    echo "replicating fixtures/ ($fixture_bytes bytes) $copies times into $corpus" >&2
+    rm -rf "$corpus"
+    mkdir -p "$corpus"
+    for i in $(seq -w 1 "$copies"); do
+        # Directories of 100 copies keep each listing small.
+        d=$corpus/$((10#$i / 100))/$i
+        mkdir -p "$d"
+        cp -l fixtures/* "$d"/
+    done
+    touch "$corpus/.complete"
+fi
+
+measure() { # threads
+    local log=$work/time-j$1.log
+    /usr/bin/time -v "$bin" -q -j "$1" --no-removed "$corpus" >/dev/null 2>"$log" || true
+    local summary rss
+    summary=$(grep ' documents (' "$log" | tail -1)
+    rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$log")
+    echo "-j $1: $summary; peak RSS $((rss / 1024)) MB" >&2
+    echo "$summary" | sed -n 's/.*: \([0-9.]*\) MB\/s.*/\1/p'
+}
+
+one=$(measure 1)
+two=$(measure 2)
+echo "speed-up -j 2 / -j 1: $(awk -v a="$one" -v b="$two" 'BEGIN { printf "%.2f", b / a }')x" >&2
+# Also with `removed` kept (the default), which makes the output larger.
+/usr/bin/time -v "$bin" -q "$corpus" >/dev/null 2>"$work/time-default.log" || true
+echo "default options, all cores: $(grep ' documents (' "$work/time-default.log" | tail -1); peak RSS $(( $(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time-default.log") / 1024 )) MB" >&2
