@@ -39,7 +39,14 @@ def main():
         sys.exit(f"{BINARY} not found: run `cargo build --release --example clean` first")
     shutil.rmtree(output_dir, ignore_errors=True)
 
-    spark = SparkSession.builder.master("local[2]").appName("zhclean").getOrCreate()
+    spark = (
+        SparkSession.builder.master("local[2]")
+        .appName("zhclean")
+        # A local demo: keep the driver on the loopback interface.
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.driver.host", "127.0.0.1")
+        .getOrCreate()
+    )
     spark.sparkContext.setLogLevel("WARN")
     sc = spark.sparkContext
     try:
