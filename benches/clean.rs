@@ -18,7 +18,9 @@ fn load(dir: &Path) -> Option<Vec<Vec<u8>>> {
         let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
         entries.sort_by_key(|e| e.file_name());
         for entry in entries {
-            if entry.file_name().as_encoded_bytes().starts_with(b".") {
+            let name = entry.file_name();
+            // The corpus's README.md describes it; it is not a document.
+            if name.as_encoded_bytes().starts_with(b".") || name == "README.md" {
                 continue;
             }
             let path = entry.path();

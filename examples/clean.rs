@@ -309,7 +309,10 @@ impl Sink {
         self.out.flush()?;
         if let Some((temp, path)) = self.temp.take() {
             drop(self.out);
-            fs::rename(&temp, &path).map_err(|e| format!("{}: {e}", path.display()))?;
+            if let Err(e) = fs::rename(&temp, &path) {
+                let _ = fs::remove_file(&temp);
+                return Err(format!("{}: {e}", path.display()).into());
+            }
         }
         Ok(())
     }

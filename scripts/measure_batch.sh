@@ -44,11 +44,22 @@ fi
 measure() { # threads
     local log=$work/time-j$1.log
     /usr/bin/time -v "$bin" -q -j "$1" --no-removed "$corpus" >/dev/null 2>"$log" || true
-    local summary rss
-    summary=$(grep ' documents (' "$log" | tail -1)
-    rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$log")
-    echo "-j $1: $summary; peak RSS $((rss / 1024)) MB" >&2
-    echo "$summary" | sed -n 's/.*: \([0-9.]*\) MB\/s.*/\1/p'
+    report "-j $1" "$log"
+    grep ' documents (' "$log" | tail -1 | sed -n 's/.*: \([0-9.]*\) MB\/s.*/\1/p'
+}
+
+report() { # label log: the summary line, CPU time and peak RSS from time -v
+    local summary mb user sys rss
+    summary=$(grep ' documents (' "$2" | tail -1)
+    mb=$(echo "$summary" | sed -n 's/.*, \([0-9.]*\) MB in .*/\1/p')
+    user=$(sed -n 's/.*User time (seconds): //p' "$2")
+    sys=$(sed -n 's/.*System time (seconds): //p' "$2")
+    rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$2")
+    echo "$1: $summary" >&2
+    # MB per CPU second does not depend on other work sharing the cores.
+    awk -v mb="$mb" -v u="$user" -v s="$sys" -v rss="$rss" 'BEGIN {
+        printf "    CPU %.2f s user + %.2f s sys = %.1f MB per CPU second; peak RSS %.0f MB\n",
+            u, s, mb / (u + s), rss / 1024 }' >&2
 }
 
 one=$(measure 1)
@@ -56,4 +67,5 @@ two=$(measure 2)
 echo "speed-up -j 2 / -j 1: $(awk -v a="$one" -v b="$two" 'BEGIN { printf "%.2f", b / a }')x" >&2
 # Also with `removed` kept (the default), which makes the output larger.
 /usr/bin/time -v "$bin" -q "$corpus" >/dev/null 2>"$work/time-default.log" || true
-echo "default options, all cores: $(grep ' documents (' "$work/time-default.log" | tail -1); peak RSS $(( $(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time-default.log") / 1024 )) MB" >&2
+report "defaults, all cores" "$work/time-default.log"
+echo "load average now: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (figures need idle cores)" >&2
