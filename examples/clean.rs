@@ -98,18 +98,17 @@ fn parse_args() -> Result<Option<Options>, Fatal> {
             args.next()
                 .ok_or_else(|| format!("{name} needs a value\n{USAGE}"))
         };
+        // `-j2` as well as `-j 2`.
+        if let Some(n) = arg.strip_prefix("-j").filter(|n| !n.is_empty()) {
+            o.threads = Some(threads(n)?);
+            continue;
+        }
         match arg.as_str() {
             "--" => only_inputs = true,
             "-h" | "--help" => return Ok(None),
             "-o" | "--output" => o.output = Some(value(&arg)?.into()),
             "--text-dir" => o.text_dir = Some(value(&arg)?.into()),
-            "-j" | "--jobs" => {
-                let n = value(&arg)?.to_string_lossy().parse::<usize>();
-                match n {
-                    Ok(n) if n > 0 => o.threads = Some(n),
-                    _ => return Err(format!("{arg} needs a positive number").into()),
-                }
-            }
+            "-j" | "--jobs" => o.threads = Some(threads(&value(&arg)?.to_string_lossy())?),
             "--max-bytes" => {
                 let n = value(&arg)?.to_string_lossy().parse::<usize>();
                 o.max_bytes = n.map_err(|_| format!("{arg} needs a number of bytes"))?;
@@ -138,6 +137,13 @@ fn parse_args() -> Result<Option<Options>, Fatal> {
     }
     o.builder = o.builder.max_input_bytes(o.max_bytes);
     Ok(Some(o))
+}
+
+fn threads(n: &str) -> Result<usize, Fatal> {
+    match n.parse::<usize>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(format!("-j needs a positive number, not {n:?}").into()),
+    }
 }
 
 fn run() -> Result<ExitCode, Fatal> {
@@ -208,7 +214,7 @@ fn run() -> Result<ExitCode, Fatal> {
 
 /// What one document gives: its JSON line and the figures for the summary.
 struct Done {
-    line: String,
+    line: Vec<u8>,
     bytes: u64,
     format: Option<&'static str>,
     warnings: usize,
@@ -227,12 +233,12 @@ fn pipeline<T: Send>(
     progress: &ProgressBar,
     work: impl Fn(T) -> Done + Sync,
 ) -> Result<(), Fatal> {
-    let (tx, rx) = sync_channel::<Vec<String>>(1);
+    let (tx, rx) = sync_channel::<Vec<Vec<u8>>>(1);
     let writer = thread::spawn(move || -> io::Result<Sink> {
         let mut sink = sink;
         for lines in rx {
             for line in lines {
-                sink.out.write_all(line.as_bytes())?;
+                sink.out.write_all(&line)?;
             }
         }
         Ok(sink)
@@ -361,7 +367,10 @@ enum Source {
     Named,
     /// Found while walking a directory: read only if it is a regular file
     /// (after following a symlink), so a FIFO in the tree cannot hang the run.
-    Walked,
+    /// `regular` is what the directory listing said, saving a `stat`.
+    Walked {
+        regular: bool,
+    },
     /// Could not even be listed.
     Failed(String),
 }
@@ -426,10 +435,12 @@ fn walk(dir: &Path, rel: &Path, items: &mut Vec<Item>) {
                     entry.path().display()
                 );
             }
-            _ => items.push(Item {
+            t => items.push(Item {
                 path: entry.path(),
                 rel: child,
-                source: Source::Walked,
+                source: Source::Walked {
+                    regular: t.is_ok_and(|t| t.is_file()),
+                },
             }),
         }
     }
@@ -520,28 +531,40 @@ impl Job {
 
     fn read(&self, item: &Item) -> Result<Vec<u8>, String> {
         let limit = self.max_bytes as u64;
-        let mut bytes = Vec::new();
-        let read = match &item.source {
+        let path = &item.path;
+        let file = match &item.source {
             Source::Failed(e) => return Err(e.clone()),
-            Source::Stdin => io::stdin().lock().take(limit + 1).read_to_end(&mut bytes),
-            Source::Named | Source::Walked => {
-                let meta = fs::metadata(&item.path).map_err(|e| e.to_string())?;
-                if matches!(item.source, Source::Walked) && !meta.is_file() {
-                    return Err("not a regular file".into());
-                }
-                if meta.is_file() && meta.len() > limit {
-                    // Refuse before reading: a huge file must not fill memory.
-                    let size = meta.len() as usize;
-                    return Err(Error::TooLarge {
-                        size,
-                        limit: self.max_bytes,
-                    }
-                    .to_string());
-                }
-                // `take` also bounds a file that grows, or a pipe.
-                File::open(&item.path).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+            Source::Stdin => {
+                let mut bytes = Vec::new();
+                let read = io::stdin().lock().take(limit + 1).read_to_end(&mut bytes);
+                return read.map(|_| bytes).map_err(|e| e.to_string());
             }
+            // Opening a FIFO would block: check what a symlink points to.
+            Source::Walked { regular: false } if !fs::metadata(path).is_ok_and(|m| m.is_file()) => {
+                return Err(fs::metadata(path)
+                    .map_or_else(|e| e.to_string(), |_| "not a regular file".into()));
+            }
+            Source::Named | Source::Walked { .. } => File::open(path),
         };
+        let file = file.map_err(|e| e.to_string())?;
+        let meta = file.metadata().map_err(|e| e.to_string())?;
+        if meta.is_file() && meta.len() > limit {
+            // Refuse before reading: a huge file must not fill memory.
+            let size = meta.len() as usize;
+            return Err(Error::TooLarge {
+                size,
+                limit: self.max_bytes,
+            }
+            .to_string());
+        }
+        // Sized up front, the read takes two system calls instead of a
+        // dozen small growing ones; `take` still bounds a growing file or a pipe.
+        let mut bytes = Vec::with_capacity(if meta.is_file() {
+            meta.len() as usize + 1
+        } else {
+            1 << 16
+        });
+        let read = file.take(limit + 1).read_to_end(&mut bytes);
         read.map(|_| bytes).map_err(|e| e.to_string())
     }
 
@@ -633,13 +656,16 @@ impl Done {
             Ok(article) => article,
             Err(e) => return Done::error(name, key, bytes, e),
         };
-        let json = match serde_json::to_string(article) {
-            Ok(json) => json,
-            Err(e) => return Done::error(name, key, bytes, &format!("serializing: {e}")),
-        };
-        // Splice the key in front of the Article's fields: cheaper than a
-        // flattened wrapper, and an Article always serializes as `{...}`.
-        let line = format!("{{\"{name}\":{key},{}\n", &json[1..]);
+        // `{"path":KEY` then the Article's `{...}` right after it, whose
+        // opening brace becomes the comma: no copy, no flattening wrapper.
+        let mut line = Vec::with_capacity(bytes as usize * 3 / 2 + 256);
+        line.extend_from_slice(format!("{{\"{name}\":{key}").as_bytes());
+        let brace = line.len();
+        if let Err(e) = serde_json::to_writer(&mut line, article) {
+            return Done::error(name, key, bytes, &format!("serializing: {e}"));
+        }
+        line[brace] = b',';
+        line.push(b'\n');
         Done {
             line,
             bytes,
@@ -651,7 +677,7 @@ impl Done {
 
     fn error(name: &str, key: &str, bytes: u64, error: &str) -> Done {
         Done {
-            line: format!("{{\"{name}\":{key},\"error\":{}}}\n", json_string(error)),
+            line: format!("{{\"{name}\":{key},\"error\":{}}}\n", json_string(error)).into_bytes(),
             bytes,
             format: None,
             warnings: 0,
