@@ -1,9 +1,11 @@
-//! End-to-end throughput of `zhclean::clean` over whole corpora: the files of
-//! `fixtures/` and of `../shared/corpus/` (skipped with a note when missing).
+//! End-to-end throughput of `zhclean::clean` over whole corpora: the files at
+//! the top of `fixtures/`, those in its subdirectories (reference data of
+//! single stages, when present), and `../shared/corpus/` (skipped with a
+//! note when missing).
 //! Each corpus is measured twice, once reported as bytes/s and once as
 //! documents/s, since criterion gives one throughput unit per benchmark.
 //!
-//! `cargo bench --bench clean`; `-- fixtures` for one corpus only.
+//! `cargo bench --bench clean`; `-- fixtures/` for one corpus only.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -11,10 +13,10 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
-/// All files under `dir`, recursively, sorted, hidden names skipped; `None`
-/// when `dir` cannot be read.
-fn load(dir: &Path) -> Option<Vec<Vec<u8>>> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// The files under `dir`, sorted, hidden names skipped: only its top level,
+/// or its subdirectories only. `None` when `dir` cannot be read.
+fn load(dir: &Path, subdirectories: bool) -> Option<Vec<Vec<u8>>> {
+    fn walk(dir: &Path, files: bool, dirs: bool, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
         entries.sort_by_key(|e| e.file_name());
         for entry in entries {
@@ -24,21 +26,21 @@ fn load(dir: &Path) -> Option<Vec<Vec<u8>>> {
                 continue;
             }
             let path = entry.path();
-            if path.is_dir() {
-                walk(&path, out)?;
-            } else if path.is_file() {
+            if path.is_dir() && dirs {
+                walk(&path, true, true, out)?;
+            } else if path.is_file() && files {
                 out.push(path);
             }
         }
         Ok(())
     }
     let mut paths = Vec::new();
-    walk(dir, &mut paths).ok()?;
+    walk(dir, !subdirectories, subdirectories, &mut paths).ok()?;
     paths.iter().map(|p| std::fs::read(p).ok()).collect()
 }
 
-fn corpus(c: &mut Criterion, name: &str, dir: &Path) {
-    let Some(docs) = load(dir).filter(|d| !d.is_empty()) else {
+fn corpus(c: &mut Criterion, name: &str, docs: Option<Vec<Vec<u8>>>, dir: &Path) {
+    let Some(docs) = docs.filter(|d| !d.is_empty()) else {
         eprintln!("skipping {name}: no documents in {}", dir.display());
         return;
     };
@@ -64,8 +66,16 @@ fn corpus(c: &mut Criterion, name: &str, dir: &Path) {
 
 fn benches(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    corpus(c, "fixtures", &root.join("fixtures"));
-    corpus(c, "shared_corpus", &root.join("../shared/corpus"));
+    let fixtures = root.join("fixtures");
+    corpus(c, "fixtures", load(&fixtures, false), &fixtures);
+    corpus(c, "fixtures_subdirs", load(&fixtures, true), &fixtures);
+    // The shared corpus is one folder per source: all of it.
+    let shared = root.join("../shared/corpus");
+    let docs = load(&shared, true).map(|mut d| {
+        d.extend(load(&shared, false).unwrap_or_default());
+        d
+    });
+    corpus(c, "shared_corpus", docs, &shared);
 }
 
 criterion_group!(clean, benches);

@@ -5,7 +5,7 @@
 #   scripts/measure_batch.sh [MB]     (default 1024)
 #
 # Builds the release example, fills $WORK (default /tmp/zhclean-measure) with
-# hard-linked copies of fixtures/ until they add up to MB megabytes (hard
+# hard-linked copies of the files at the top of fixtures/ until they add up to MB megabytes (hard
 # links: no disk space, and no disk speed measured either, since the files
 # are cached), then runs the cleaner under /usr/bin/time -v.
 set -euo pipefail
@@ -26,17 +26,20 @@ bin=$(cargo build --release --example clean --message-format=json --quiet |
     sed -n 's/.*"executable":"\([^"]*examples\/clean\)".*/\1/p' | tail -1)
 [ -x "$bin" ] || { echo "cannot find the built example" >&2; exit 2; }
 
-fixture_bytes=$(cat fixtures/* | wc -c)
+# The documents at the top of fixtures/: subdirectories hold other stages'
+# reference data (conversion tables, encodings), not a news corpus.
+fixture_bytes=$(find fixtures -maxdepth 1 -type f -exec cat {} + | wc -c)
 copies=$(( (mb * 1000000 + fixture_bytes - 1) / fixture_bytes ))
 if [ ! -f "$corpus/.complete" ]; then
     echo "replicating fixtures/ ($fixture_bytes bytes) $copies times into $corpus" >&2
     rm -rf "$corpus"
-    mkdir -p "$corpus"
+    mkdir -p "$corpus/.template"
+    find fixtures -maxdepth 1 -type f -exec cp -l {} "$corpus/.template/" \;
     for i in $(seq -w 1 "$copies"); do
         # Directories of 100 copies keep each listing small.
-        d=$corpus/$((10#$i / 100))/$i
+        d=$corpus/$((10#$i / 100))
         mkdir -p "$d"
-        cp -l fixtures/* "$d"/
+        cp -rl "$corpus/.template" "$d/$i"
     done
     touch "$corpus/.complete"
 fi
