@@ -705,12 +705,12 @@ fn progress_bar(len: Option<u64>, quiet: bool) -> ProgressBar {
     match len {
         Some(len) => ProgressBar::new(len).with_style(
             ProgressStyle::with_template(
-                "{elapsed_precise} [{wide_bar}] {pos}/{len} docs, {per_sec}, eta {eta}",
+                "{elapsed_precise} [{wide_bar}] {pos}/{len} docs, eta {eta}",
             )
             .expect("valid template"),
         ),
         None => ProgressBar::new_spinner().with_style(
-            ProgressStyle::with_template("{elapsed_precise} {spinner} {pos} docs, {per_sec}")
+            ProgressStyle::with_template("{elapsed_precise} {spinner} {pos} docs")
                 .expect("valid template"),
         ),
     }

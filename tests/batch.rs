@@ -8,6 +8,7 @@
 
 use std::fs;
 use std::io::Write;
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
@@ -99,7 +100,8 @@ const GOOD: [&str; 3] = [
 
 /// good files in two levels, plus an empty file, a binary file, a dangling
 /// symlink (unreadable even as root, where permission bits do not stop a
-/// read), a FIFO (must be refused, not block) and a hidden file (skipped).
+/// read), a mode 000 file (unreadable unless root), a FIFO (must be refused,
+/// not block) and hidden files (skipped).
 fn mixed_tree(root: &Path) -> Vec<String> {
     fs::create_dir_all(root.join("sub/deeper")).unwrap();
     fs::write(root.join("a.txt"), fixture(GOOD[0])).unwrap();
@@ -109,6 +111,8 @@ fn mixed_tree(root: &Path) -> Vec<String> {
     let binary: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 256) as u8).collect();
     fs::write(root.join("binary.bin"), binary).unwrap();
     std::os::unix::fs::symlink(root.join("nowhere"), root.join("dangling.txt")).unwrap();
+    fs::write(root.join("locked.txt"), fixture(GOOD[0])).unwrap();
+    fs::set_permissions(root.join("locked.txt"), fs::Permissions::from_mode(0o000)).unwrap();
     let fifo = Command::new("mkfifo").arg(root.join("sub/fifo")).status();
     assert!(fifo.is_ok_and(|s| s.success()), "mkfifo");
     fs::write(root.join(".hidden.txt"), fixture(GOOD[0])).unwrap();
@@ -120,6 +124,7 @@ fn mixed_tree(root: &Path) -> Vec<String> {
         "binary.bin",
         "dangling.txt",
         "empty.txt",
+        "locked.txt",
         "sub/b.md",
         "sub/deeper/c.txt",
         "sub/fifo",
@@ -170,6 +175,12 @@ fn mixed_directory_gives_one_record_per_document_and_exit_1() {
     for line in raw.lines() {
         assert!(line.starts_with("{\"path\":"), "{line}");
     }
+    // Mode 000 stops a read unless the tests run as root (as in CI).
+    let locked_readable = fs::read(tree.join("locked.txt")).is_ok();
+    assert_eq!(
+        by_name("locked.txt").get("error").is_none(),
+        locked_readable
+    );
     for bad in ["empty.txt", "dangling.txt", "sub/fifo"] {
         let r = by_name(bad);
         assert!(r["error"].as_str().is_some_and(|e| !e.is_empty()), "{r}");
@@ -189,7 +200,7 @@ fn mixed_directory_gives_one_record_per_document_and_exit_1() {
 
     let stderr = String::from_utf8_lossy(&out.stderr);
     let summary = stderr.lines().last().unwrap();
-    assert!(summary.starts_with("7 documents"), "{summary}");
+    assert!(summary.starts_with("8 documents"), "{summary}");
     assert!(
         summary.contains("documents/s") && summary.contains("MB/s"),
         "{summary}"
@@ -366,6 +377,9 @@ fn text_dir_mirrors_the_tree() {
     }
     files.sort();
     let mut expected = vec!["a.txt", "sub/b.md", "sub/deeper/c.txt"];
+    if fs::read(tree.join("locked.txt")).is_ok() {
+        expected.insert(1, "locked.txt");
+    }
     if zhclean::clean(&fs::read(tree.join("binary.bin")).unwrap()).is_ok() {
         expected.insert(1, "binary.bin");
     }
@@ -413,4 +427,31 @@ fn usage_and_output_errors_exit_2() {
     );
     assert_eq!(bad_out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad_out.stderr).starts_with("error: "));
+}
+
+#[test]
+fn an_output_error_exits_2_and_leaves_the_old_output_file_alone() {
+    let tmp = TempDir::new("atomic");
+    let out_file = tmp.0.join("out.jsonl");
+    fs::write(&out_file, "old\n").unwrap();
+    // A file where the text directory should be: writing a text file fails.
+    let not_a_dir = tmp.0.join("not-a-dir");
+    fs::write(&not_a_dir, "").unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let out = run(
+        &[
+            "-q",
+            "-o",
+            out_file.to_str().unwrap(),
+            "--text-dir",
+            not_a_dir.to_str().unwrap(),
+            fixtures.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("error: "));
+    assert_eq!(fs::read_to_string(&out_file).unwrap(), "old\n");
+    let left: Vec<_> = fs::read_dir(&tmp.0).unwrap().collect();
+    assert_eq!(left.len(), 2, "a temporary file was left behind");
 }
