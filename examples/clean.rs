@@ -169,14 +169,14 @@ fn run() -> Result<ExitCode, Fatal> {
     let result = if opts.jsonl_in {
         let sink = Sink::create(opts.output.as_deref())?;
         let progress = progress_bar(None, opts.quiet);
-        let chunks = read_jsonl_chunks();
+        let chunks = read_jsonl_chunks(job.max_line());
         pipeline(
             &pool,
             chunks,
             sink,
             &mut stats,
             &progress,
-            |(line_no, line)| job.jsonl_line(line_no, &line),
+            |(line_no, line)| job.jsonl_line(line_no, line.as_deref()),
         )
     } else {
         let items = list_inputs(&opts.inputs);
@@ -461,13 +461,14 @@ fn check_text_targets(items: &[Item]) -> Result<(), Fatal> {
     Ok(())
 }
 
-/// One input line of `--jsonl-in` and its number, from 1.
-type Line = (u64, Vec<u8>);
+/// One input line of `--jsonl-in`: its number, from 1, and its bytes, or
+/// `None` when it was over the line limit and skipped.
+type Line = (u64, Option<Vec<u8>>);
 
 /// Reads JSON Lines from standard input on a thread of its own, in chunks of
 /// at most [`CHUNK_DOCS`] lines or [`CHUNK_BYTES`] bytes, each line with its
 /// number, so reading overlaps cleaning.
-fn read_jsonl_chunks() -> Receiver<io::Result<Vec<Line>>> {
+fn read_jsonl_chunks(max_line: usize) -> Receiver<io::Result<Vec<Line>>> {
     let (tx, rx) = sync_channel(1);
     thread::spawn(move || {
         let mut input = io::stdin().lock();
@@ -476,10 +477,9 @@ fn read_jsonl_chunks() -> Receiver<io::Result<Vec<Line>>> {
             let mut chunk = Vec::new();
             let mut bytes = 0;
             while chunk.len() < CHUNK_DOCS && bytes < CHUNK_BYTES {
-                let mut line = Vec::new();
-                match input.read_until(b'\n', &mut line) {
-                    Ok(0) => break,
-                    Ok(n) => {
+                match read_line(&mut input, max_line) {
+                    Ok((0, _)) => break,
+                    Ok((n, line)) => {
                         line_no += 1;
                         bytes += n;
                         chunk.push((line_no, line));
@@ -497,6 +497,34 @@ fn read_jsonl_chunks() -> Receiver<io::Result<Vec<Line>>> {
         }
     });
     rx
+}
+
+/// Like `read_until(b'\n')`, but a line longer than `max` is consumed without
+/// being kept (`None`): one endless line must not take all memory.
+/// Returns the bytes consumed, 0 at the end of the input.
+fn read_line(input: &mut impl BufRead, max: usize) -> io::Result<(usize, Option<Vec<u8>>)> {
+    let mut line = Some(Vec::new());
+    let mut consumed = 0;
+    loop {
+        let buf = input.fill_buf()?;
+        if buf.is_empty() {
+            return Ok((consumed, line));
+        }
+        let end = buf.iter().position(|&b| b == b'\n').map(|i| i + 1);
+        let part = &buf[..end.unwrap_or(buf.len())];
+        if line.as_ref().is_some_and(|l| l.len() + part.len() > max) {
+            line = None;
+        }
+        if let Some(line) = &mut line {
+            line.extend_from_slice(part);
+        }
+        let n = part.len();
+        input.consume(n);
+        consumed += n;
+        if end.is_some() {
+            return Ok((consumed, line));
+        }
+    }
 }
 
 // ---------------------------------------------------------------- cleaning
@@ -592,7 +620,17 @@ impl Job {
         }
     }
 
-    fn jsonl_line(&self, line_no: u64, line: &[u8]) -> Done {
+    /// The longest `--jsonl-in` line kept: room for a document of the
+    /// largest size in base64 or with JSON escapes.
+    fn max_line(&self) -> usize {
+        self.max_bytes.saturating_mul(4).saturating_add(4096)
+    }
+
+    fn jsonl_line(&self, line_no: u64, line: Option<&[u8]>) -> Done {
+        let Some(line) = line else {
+            let e = format!("line {line_no} is over {} bytes: skipped", self.max_line());
+            return Done::error("line", &line_no.to_string(), 0, &e);
+        };
         #[derive(serde::Deserialize)]
         struct Input {
             id: Option<serde_json::Value>,

@@ -455,3 +455,28 @@ fn an_output_error_exits_2_and_leaves_the_old_output_file_alone() {
     let left: Vec<_> = fs::read_dir(&tmp.0).unwrap().collect();
     assert_eq!(left.len(), 2, "a temporary file was left behind");
 }
+
+#[test]
+fn jsonl_in_skips_an_overlong_line_and_goes_on() {
+    // --max-bytes 100 keeps lines up to 4 * 100 + 4096 bytes.
+    let long = format!("{{\"id\":1,\"content\":\"{}\"}}\n", "长".repeat(3000));
+    let input = format!("{long}{{\"id\":2,\"content\":\"标题\\n\\n正文。\"}}\n");
+    let out = run(
+        &["-q", "--jsonl-in", "--max-bytes", "100"],
+        input.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let recs = records(&out.stdout);
+    assert_eq!(recs.len(), 2);
+    assert_eq!(recs[0]["line"], 1);
+    assert!(
+        recs[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("over 4496 bytes"),
+        "{}",
+        recs[0]
+    );
+    assert_eq!(recs[1]["id"], 2);
+    assert!(recs[1].get("error").is_none(), "{}", recs[1]);
+}
