@@ -234,14 +234,14 @@ fn pipeline<T: Send>(
     work: impl Fn(T) -> Done + Sync,
 ) -> Result<(), Fatal> {
     let (tx, rx) = sync_channel::<Vec<Vec<u8>>>(1);
-    let writer = thread::spawn(move || -> io::Result<Sink> {
+    let writer = thread::spawn(move || {
         let mut sink = sink;
-        for lines in rx {
-            for line in lines {
-                sink.out.write_all(&line)?;
-            }
-        }
-        Ok(sink)
+        // On an error this returns, dropping `rx`: the next send fails.
+        let written = rx
+            .into_iter()
+            .flatten()
+            .try_for_each(|line| sink.out.write_all(&line));
+        (sink, written)
     });
     let mut failure: Option<Fatal> = None;
     for chunk in chunks {
@@ -277,48 +277,74 @@ fn pipeline<T: Send>(
     }
     drop(tx);
     progress.finish_and_clear();
-    let written = writer.join().map_err(|_| "the writer thread panicked")?;
-    match (written, failure) {
-        (Err(e), _) => Err(format!("writing the output: {e}").into()),
-        (Ok(sink), Some(e)) => {
-            sink.abandon();
-            Err(e)
-        }
-        (Ok(sink), None) => sink.finish(),
-    }
+    let (sink, written) = writer.join().map_err(|_| "the writer thread panicked")?;
+    let error = match (written, failure) {
+        (Ok(()), None) => return sink.finish(),
+        (Err(e), _) => format!("writing the output: {e}").into(),
+        (Ok(()), Some(e)) => e,
+    };
+    sink.abandon();
+    Err(error)
 }
 
 /// Where the JSON Lines go: standard output, or a temporary file next to
 /// `-o FILE` that is renamed over it only once everything is written.
 struct Sink {
-    out: Box<dyn Write + Send>,
+    out: BufWriter<Out>,
     temp: Option<(PathBuf, PathBuf)>,
+}
+
+enum Out {
+    Stdout(io::Stdout),
+    File(File),
+}
+
+impl Write for Out {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Out::Stdout(out) => out.write(buf),
+            Out::File(out) => out.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Out::Stdout(out) => out.flush(),
+            Out::File(out) => out.flush(),
+        }
+    }
 }
 
 impl Sink {
     fn create(output: Option<&Path>) -> Result<Sink, Fatal> {
-        let Some(path) = output else {
-            return Ok(Sink {
-                out: Box::new(BufWriter::with_capacity(1 << 20, io::stdout())),
-                temp: None,
-            });
+        let (out, temp) = match output {
+            None => (Out::Stdout(io::stdout()), None),
+            Some(path) => {
+                let temp = temp_path(path);
+                let file = File::create(&temp).map_err(|e| format!("{}: {e}", temp.display()))?;
+                (Out::File(file), Some((temp, path.to_path_buf())))
+            }
         };
-        let temp = temp_path(path);
-        let file = File::create(&temp).map_err(|e| format!("{}: {e}", temp.display()))?;
         Ok(Sink {
-            out: Box::new(BufWriter::with_capacity(1 << 20, file)),
-            temp: Some((temp, path.to_path_buf())),
+            out: BufWriter::with_capacity(1 << 20, out),
+            temp,
         })
     }
 
-    fn finish(mut self) -> Result<(), Fatal> {
-        self.out.flush()?;
-        if let Some((temp, path)) = self.temp.take() {
-            drop(self.out);
-            if let Err(e) = fs::rename(&temp, &path) {
-                let _ = fs::remove_file(&temp);
-                return Err(format!("{}: {e}", path.display()).into());
-            }
+    /// Flush; for `-o`, also sync the file to disk before the rename, so
+    /// that after a crash `FILE` is either the old one or complete.
+    fn finish(self) -> Result<(), Fatal> {
+        let done = match self.out.into_inner().map_err(|e| e.into_error()) {
+            Ok(Out::File(file)) => file.sync_all(),
+            Ok(Out::Stdout(_)) => Ok(()),
+            Err(e) => Err(e),
+        };
+        let Some((temp, path)) = self.temp else {
+            return done.map_err(|e| format!("writing the output: {e}").into());
+        };
+        if let Err(e) = done.and_then(|()| fs::rename(&temp, &path)) {
+            let _ = fs::remove_file(&temp);
+            return Err(format!("{}: {e}", path.display()).into());
         }
         Ok(())
     }

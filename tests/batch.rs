@@ -427,6 +427,17 @@ fn usage_and_output_errors_exit_2() {
     );
     assert_eq!(bad_out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad_out.stderr).starts_with("error: "));
+    // A full disk on standard output.
+    if let Ok(full) = fs::File::create("/dev/full") {
+        let out = Command::new(binary())
+            .args(["-q", fixtures.to_str().unwrap()])
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.starts_with("error: writing the output"), "{stderr}");
+    }
 }
 
 #[test]
