@@ -9,6 +9,7 @@
 
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashSet};
+use std::ffi::OsString;
 use std::fs::{self, File};
 use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
 use std::panic::{self, AssertUnwindSafe};
@@ -63,7 +64,7 @@ fn main() -> ExitCode {
 type Fatal = Box<dyn std::error::Error + Send + Sync>;
 
 struct Options {
-    inputs: Vec<String>,
+    inputs: Vec<OsString>,
     output: Option<PathBuf>,
     text_dir: Option<PathBuf>,
     threads: Option<usize>,
@@ -87,13 +88,14 @@ fn parse_args() -> Result<Option<Options>, Fatal> {
     let mut args = std::env::args_os().skip(1);
     let mut only_inputs = false;
     while let Some(arg) = args.next() {
-        let arg = arg
-            .into_string()
-            .map_err(|a| format!("argument is not UTF-8: {a:?}"))?;
-        if only_inputs || arg == "-" || !arg.starts_with('-') {
+        // File names need not be UTF-8; options must be.
+        if only_inputs || arg == "-" || !arg.as_encoded_bytes().starts_with(b"-") {
             o.inputs.push(arg);
             continue;
         }
+        let arg = arg
+            .into_string()
+            .map_err(|a| format!("unknown option {a:?}"))?;
         let mut value = |name: &str| {
             args.next()
                 .ok_or_else(|| format!("{name} needs a value\n{USAGE}"))
@@ -401,7 +403,7 @@ enum Source {
     Failed(String),
 }
 
-fn list_inputs(inputs: &[String]) -> Vec<Item> {
+fn list_inputs(inputs: &[OsString]) -> Vec<Item> {
     let mut items = Vec::new();
     for input in inputs {
         if input == "-" {
