@@ -1,4 +1,5 @@
-//! Tests of the batch cleaner, `examples/clean.rs`, run as a program.
+//! Tests of the batch cleaner, `examples/clean.rs`, run as a program, and of
+//! `examples/inspect.rs`.
 //!
 //! Examples get no `CARGO_BIN_EXE_*`, so the first test to need the binary
 //! builds it with `cargo build --example clean` in this test's own profile
@@ -17,27 +18,34 @@ use serde_json::Value;
 
 fn binary() -> &'static Path {
     static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let mut cmd = Command::new(cargo);
-        cmd.current_dir(env!("CARGO_MANIFEST_DIR")).args([
-            "build",
-            "--example",
-            "clean",
-            "--message-format=json-render-diagnostics",
-        ]);
-        if !cfg!(debug_assertions) {
-            cmd.arg("--release");
-        }
-        let out = cmd.stderr(Stdio::inherit()).output().expect("run cargo");
-        assert!(out.status.success(), "cargo build --example clean failed");
-        String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-            .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == "clean")
-            .find_map(|m| m["executable"].as_str().map(PathBuf::from))
-            .expect("cargo named the example's executable")
-    })
+    BIN.get_or_init(|| build_example("clean"))
+}
+
+fn inspect() -> &'static Path {
+    static BIN: OnceLock<PathBuf> = OnceLock::new();
+    BIN.get_or_init(|| build_example("inspect"))
+}
+
+fn build_example(name: &str) -> PathBuf {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let mut cmd = Command::new(cargo);
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).args([
+        "build",
+        "--example",
+        name,
+        "--message-format=json-render-diagnostics",
+    ]);
+    if !cfg!(debug_assertions) {
+        cmd.arg("--release");
+    }
+    let out = cmd.stderr(Stdio::inherit()).output().expect("run cargo");
+    assert!(out.status.success(), "cargo build --example {name} failed");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == name)
+        .find_map(|m| m["executable"].as_str().map(PathBuf::from))
+        .expect("cargo named the example's executable")
 }
 
 /// A fresh directory under the system temp dir, removed on drop.
@@ -490,4 +498,47 @@ fn jsonl_in_skips_an_overlong_line_and_goes_on() {
     );
     assert_eq!(recs[1]["id"], 2);
     assert!(recs[1].get("error").is_none(), "{}", recs[1]);
+}
+
+#[test]
+fn inspect_explains_one_document() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(GOOD[1]);
+    let (article, trace) = zhclean::Cleaner::new()
+        .clean_with_trace(&fixture(GOOD[1]))
+        .unwrap();
+
+    let out = Command::new(inspect()).arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(&format!("format    {}", article.format.as_str())),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("removed ({})", article.removed.len())),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("warnings ({})", article.warnings.len())),
+        "{text}"
+    );
+    assert!(text.trim_end().ends_with(article.text.trim_end()), "{text}");
+    for origin in &trace.fields {
+        assert!(text.contains(&origin.origin), "{text}");
+    }
+
+    let out = Command::new(inspect())
+        .arg("--json")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["article"], serde_json::to_value(&article).unwrap());
+    assert_eq!(json["trace"], serde_json::to_value(&trace).unwrap());
+
+    let empty = Command::new(inspect()).arg("/dev/null").output().unwrap();
+    assert_eq!(empty.status.code(), Some(1));
 }
