@@ -6,8 +6,9 @@
 
 INPUT_DIR defaults to fixtures/, OUTPUT_DIR to /tmp/zhclean-spark-out (replaced
 if it exists). Runs on a local Spark with two cores; on a cluster, ship the
-binary to the executors (spark-submit --files target/release/examples/clean)
-and set ZHCLEAN_BIN to "./clean".
+binary to the executors (on YARN, spark-submit --files
+target/release/examples/clean puts it in their working directory) and set
+ZHCLEAN_BIN to "./clean".
 
 Each file becomes one JSON line {"id": path, "content_base64": ...} (base64,
 so documents in GBK or Big5 arrive as the bytes they are). Every partition
