@@ -71,4 +71,37 @@ echo "speed-up -j 2 / -j 1: $(awk -v a="$one" -v b="$two" 'BEGIN { printf "%.2f"
 # Also with `removed` kept (the default), which makes the output larger.
 /usr/bin/time -v "$bin" -q "$corpus" >/dev/null 2>"$work/time-default.log" || true
 report "defaults, all cores" "$work/time-default.log"
+
+# Streaming mode over the same amount of input, when python3 is there to
+# write the JSON Lines (once; kept like the corpus).
+if command -v python3 >/dev/null; then
+    jsonl=$work/corpus-${mb}MB.jsonl
+    if [ ! -f "$jsonl" ]; then
+        python3 - "$mb" "$jsonl" <<'PY'
+import base64, json, os, sys
+mb, out = int(sys.argv[1]), sys.argv[2]
+docs = []
+for name in sorted(os.listdir("fixtures")):
+    path = os.path.join("fixtures", name)
+    if os.path.isfile(path):
+        data = open(path, "rb").read()
+        try:
+            docs.append({"content": data.decode("utf-8")})
+        except UnicodeDecodeError:
+            docs.append({"content_base64": base64.b64encode(data).decode("ascii")})
+with open(out + ".tmp", "w", encoding="utf-8") as f:
+    n = size = 0
+    while size < mb * 1_000_000:
+        for doc in docs:
+            line = json.dumps({"id": n, **doc}, ensure_ascii=False) + "\n"
+            f.write(line)
+            size += len(line.encode("utf-8"))
+            n += 1
+os.rename(out + ".tmp", out)
+PY
+    fi
+    /usr/bin/time -v "$bin" -q --jsonl-in <"$jsonl" >/dev/null 2>"$work/time-jsonl.log" || true
+    report "--jsonl-in, all cores" "$work/time-jsonl.log"
+fi
+
 echo "load average now: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores (figures need idle cores)" >&2
