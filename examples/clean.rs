@@ -164,6 +164,7 @@ fn run() -> Result<ExitCode, Fatal> {
         cleaner: opts.builder.clone().build(),
         max_bytes: opts.max_bytes,
         text_dir: opts.text_dir.clone(),
+        panic_on: std::env::var("ZHCLEAN_BATCH_PANIC_ON").ok(),
     };
     let started = Instant::now();
 
@@ -561,6 +562,10 @@ struct Job {
     cleaner: Cleaner,
     max_bytes: usize,
     text_dir: Option<PathBuf>,
+    /// Fault injection for the test suite (`ZHCLEAN_BATCH_PANIC_ON`): a
+    /// document whose path contains this string panics, to prove that a
+    /// panic becomes that document's error record.
+    panic_on: Option<String>,
 }
 
 impl Job {
@@ -570,10 +575,10 @@ impl Job {
             Ok(bytes) => bytes,
             Err(e) => return Done::error("path", &key, 0, &e),
         };
-        // Fault injection for the test suite: a document whose path contains
-        // this string panics, to prove a panic becomes an error record.
-        let inject = std::env::var_os("ZHCLEAN_BATCH_PANIC_ON")
-            .is_some_and(|s| key.contains(&*s.to_string_lossy()));
+        let inject = self
+            .panic_on
+            .as_ref()
+            .is_some_and(|s| key.contains(s.as_str()));
         let result = self.clean(&bytes, inject);
         let mut done = Done::new("path", &key, bytes.len() as u64, result.as_ref());
         if let (Some(dir), Ok(article)) = (&self.text_dir, &result) {
@@ -596,11 +601,12 @@ impl Job {
                 return read.map(|_| bytes).map_err(|e| e.to_string());
             }
             // Opening a FIFO would block: check what a symlink points to.
-            Source::Walked { regular: false } if !fs::metadata(path).is_ok_and(|m| m.is_file()) => {
-                return Err(fs::metadata(path)
-                    .map_or_else(|e| e.to_string(), |_| "not a regular file".into()));
-            }
-            Source::Named | Source::Walked { .. } => File::open(path),
+            Source::Walked { regular: false } => match fs::metadata(path) {
+                Ok(meta) if meta.is_file() => File::open(path),
+                Ok(_) => return Err("not a regular file".into()),
+                Err(e) => return Err(e.to_string()),
+            },
+            Source::Named | Source::Walked { regular: true } => File::open(path),
         };
         let file = file.map_err(|e| e.to_string())?;
         let meta = file.metadata().map_err(|e| e.to_string())?;
