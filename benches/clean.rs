@@ -39,9 +39,10 @@ fn load(dir: &Path, subdirectories: bool) -> Option<Vec<Vec<u8>>> {
     paths.iter().map(|p| std::fs::read(p).ok()).collect()
 }
 
-fn corpus(c: &mut Criterion, name: &str, docs: Option<Vec<Vec<u8>>>, dir: &Path) {
+/// `place` says where the documents were looked for, in the skip message.
+fn corpus(c: &mut Criterion, name: &str, docs: Option<Vec<Vec<u8>>>, place: &str) {
     let Some(docs) = docs.filter(|d| !d.is_empty()) else {
-        eprintln!("skipping {name}: no documents in {}", dir.display());
+        eprintln!("skipping {name}: no documents in {place}");
         return;
     };
     let bytes: usize = docs.iter().map(Vec::len).sum();
@@ -67,15 +68,21 @@ fn corpus(c: &mut Criterion, name: &str, docs: Option<Vec<Vec<u8>>>, dir: &Path)
 fn benches(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let fixtures = root.join("fixtures");
-    corpus(c, "fixtures", load(&fixtures, false), &fixtures);
-    corpus(c, "fixtures_subdirs", load(&fixtures, true), &fixtures);
+    corpus(c, "fixtures", load(&fixtures, false), "fixtures/");
+    let subdirs = load(&fixtures, true);
+    corpus(
+        c,
+        "fixtures_subdirs",
+        subdirs,
+        "subdirectories of fixtures/",
+    );
     // The shared corpus is one folder per source: all of it.
     let shared = root.join("../shared/corpus");
     let docs = load(&shared, true).map(|mut d| {
         d.extend(load(&shared, false).unwrap_or_default());
         d
     });
-    corpus(c, "shared_corpus", docs, &shared);
+    corpus(c, "shared_corpus", docs, &shared.display().to_string());
 }
 
 criterion_group!(clean, benches);
