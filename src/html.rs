@@ -12,7 +12,7 @@ use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 
 use crate::article::{BlockKind, RemovedKind};
-use crate::formats::{Draft, RawBlock};
+use crate::formats::{Draft, Link, RawBlock};
 
 /// Elements whose content is never article text.
 const SKIPPED: &[&str] = &[
@@ -69,7 +69,7 @@ struct Signals {
 #[derive(Default)]
 struct Collector {
     text: String,
-    links: Vec<String>,
+    links: Vec<Link>,
     /// Non-space text outside `<strong>`/`<b>` was seen.
     plain_text: bool,
     /// Non-space text inside `<strong>`/`<b>` was seen.
@@ -191,7 +191,8 @@ pub(crate) fn parse_into(html: &str, draft: &mut Draft) {
     let mut signals: Vec<Signals> = Vec::new();
     let mut quote_depth = 0usize;
     let mut strong_depth = 0usize;
-    let mut link_stack: Vec<Option<String>> = Vec::new();
+    // Each open `<a>`: its href, and where its text starts in the block.
+    let mut link_stack: Vec<(Option<String>, usize)> = Vec::new();
     let mut current = Collector::default();
     let mut skip: Option<ego_tree::NodeId> = None;
     let mut images = 0usize;
@@ -281,7 +282,8 @@ pub(crate) fn parse_into(html: &str, draft: &mut Draft) {
                         } else if matches!(name, "strong" | "b") {
                             strong_depth += 1;
                         } else if name == "a" {
-                            link_stack.push(el.attr("href").map(str::to_string));
+                            link_stack
+                                .push((el.attr("href").map(str::to_string), current.text.len()));
                         }
                     }
                     _ => {}
@@ -305,8 +307,11 @@ pub(crate) fn parse_into(html: &str, draft: &mut Draft) {
                     } else if matches!(name, "strong" | "b") {
                         strong_depth = strong_depth.saturating_sub(1);
                     } else if name == "a" {
-                        if let Some(Some(href)) = link_stack.pop() {
-                            current.links.push(href);
+                        if let Some((Some(href), start)) = link_stack.pop() {
+                            // A block break inside the link may have emptied the text.
+                            let text = current.text.get(start..).unwrap_or("");
+                            let text = crate::normalize::normalize_whitespace(text);
+                            current.links.push(Link { href, text });
                         }
                     }
                 }
@@ -402,7 +407,13 @@ mod tests {
     fn links_are_kept_with_their_block() {
         let (_, d) = blocks("<p>（来源：<a href=\"http://a.cn/1\">新华网</a>）</p>");
         assert_eq!(d.blocks[0].text, "（来源：新华网）");
-        assert_eq!(d.blocks[0].links, vec!["http://a.cn/1".to_string()]);
+        assert_eq!(
+            d.blocks[0].links,
+            vec![Link {
+                href: "http://a.cn/1".into(),
+                text: "新华网".into()
+            }]
+        );
     }
 
     #[test]

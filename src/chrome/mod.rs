@@ -65,8 +65,9 @@ fn generic_rules() -> &'static [Rule] {
             rule(K::SourceLine, 80, E::Source, r"^[（(【\[]? *出处 *[：:] *(?P<v>[^）)】\]]+?) *[）)】\]]?$"),
             rule(K::SourceLine, 120, E::Source, r"^原文(?:来自|出自|转自|载于) *[：:]? *[「“《] *(?P<v>[^」”》]+?) *[」”》]"),
             rule(K::SourceLine, 80, E::Source, r"^(?:本文)?转载?自 *[：:]? *(?P<v>[^ ].*)$"),
+            rule(K::Caption, 60, E::None, r"^[（(]?(?:图片来源|图片来自|图片由|图源|图为|图片为|图 *[：:]|▲|△)"),
             rule(K::Editor, 60, E::People, r"^[【\[(（]? *(?P<role>责任编辑|责编|值班编辑|网络编辑|编辑|主编|审核|审校|校对|终审|初审|复审|编审|美编|监制|统筹) *[：:｜|/] *(?P<v>.*?) *[】\])）]?$"),
-            rule(K::Byline, 40, E::People, r"^(?P<role>作者|撰文|撰稿|文|记者|通讯员|摄影) *[：:｜|/] *(?P<v>[^ ].*)$"),
+            rule(K::Byline, 40, E::People, r"^(?P<role>作者|撰文|撰稿|文、图|图、文|文/图|图/文|文|图|记者|通讯员|摄影) *[：:｜|/] *(?P<v>[^ ].*)$"),
             rule(K::Contact, 80, E::None, r"^(?:监督|投稿|联系电话|电话|传真|邮箱|电子邮箱|E-?mail|邮件|联系方式|联系我们|地址|邮编|QQ|微信号?|热线|举报电话|客服电话|客服|商务合作|合作) *[：:]"),
             rule(K::Disclaimer, 150, E::None, r"不代表.{0,20}(?:立场|观点)|^免责声明|如有侵权|联系.{0,10}删除|不构成.{0,6}(?:投资)?建议"),
             rule(K::Disclaimer, 60, E::None, r"仅供参考"),
@@ -241,17 +242,29 @@ pub(crate) fn strip(draft: &mut Draft, document: &str, rules: DateRules) {
                     let value = caps.name("v").map_or("", |m| m.as_str());
                     let value = value.split(['|', '｜']).next().unwrap_or("").trim();
                     draft.set(Field::Source, value, format!("source line `{text}`"));
-                    if let Some(link) = block.links.iter().find(|l| l.starts_with("http")) {
-                        draft.set(Field::Url, link, format!("link in source line `{text}`"));
+                    // The original's address is the link on the source name
+                    // itself, not a link on a word inside it.
+                    if let Some(link) = block
+                        .links
+                        .iter()
+                        .find(|l| l.href.starts_with("http") && l.text == value)
+                    {
+                        draft.set(
+                            Field::Url,
+                            &link.href,
+                            format!("link in source line `{text}`"),
+                        );
                     }
                 }
                 Effect::People => {
                     // Several credits may share the line: `编辑：X 校对：Y`.
                     let role = caps.name("role").map_or("编辑", |m| m.as_str());
-                    let role = if matches!(role, "文" | "撰文" | "撰稿") {
-                        "作者"
-                    } else {
-                        role
+                    let role = match role {
+                        "图" => "摄影",
+                        "文" | "撰文" | "撰稿" | "文、图" | "图、文" | "文/图" | "图/文" => {
+                            "作者"
+                        }
+                        other => other,
                     };
                     let value = caps.name("v").map_or("", |m| m.as_str());
                     match crate::byline::parse_people(value, role) {
@@ -292,7 +305,7 @@ pub(crate) fn strip(draft: &mut Draft, document: &str, rules: DateRules) {
             let link = block
                 .links
                 .first()
-                .map(String::as_str)
+                .map(|l| l.href.as_str())
                 .unwrap_or(text.trim_matches(['<', '>']));
             if link.starts_with("http") {
                 draft.set(Field::Url, link, "bare link line");
@@ -420,6 +433,26 @@ mod tests {
         assert_eq!(d.source.as_deref(), Some("中国劳动保障报"));
         assert_eq!(d.authors[0].name, "张三");
         assert_eq!(d.authors[0].role, "责任编辑");
+    }
+
+    #[test]
+    fn captions_and_credit_lines() {
+        let d = run(&[BODY, "图片来源：霍尼韦尔官网", "图/记者 张三", "文 | 李四"]);
+        assert_eq!(
+            removed(&d),
+            vec![
+                (RemovedKind::Caption, "图片来源：霍尼韦尔官网"),
+                (RemovedKind::Byline, "图/记者 张三"),
+                (RemovedKind::Byline, "文 | 李四")
+            ]
+        );
+        let people: Vec<_> = d
+            .authors
+            .iter()
+            .map(|a| (a.name.as_str(), a.role.as_str()))
+            .collect();
+        assert_eq!(people, vec![("张三", "记者"), ("李四", "作者")]);
+        assert_eq!(d.source, None);
     }
 
     #[test]

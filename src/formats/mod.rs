@@ -15,8 +15,8 @@ use crate::date::{DateRules, Published};
 pub(crate) struct RawBlock {
     pub kind: BlockKind,
     pub text: String,
-    /// `href`s of the links inside the block.
-    pub links: Vec<String>,
+    /// The links inside the block.
+    pub links: Vec<Link>,
     /// The block comes from a Markdown `> ` quote or `<blockquote>`.
     pub quoted: bool,
 }
@@ -30,6 +30,14 @@ impl RawBlock {
             quoted: false,
         }
     }
+}
+
+/// A link inside a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Link {
+    pub href: String,
+    /// The link's text, whitespace-normalized.
+    pub text: String,
 }
 
 /// What a format decoder found, before the shared stages finish it.
