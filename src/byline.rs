@@ -143,6 +143,14 @@ pub(crate) struct InlineByline {
 
 /// Find and cut bylines inside a paragraph.
 pub(crate) fn cut_inline(paragraph: &str) -> Option<InlineByline> {
+    // Each pattern needs a marker or a role word: one literal search decides
+    // whether the patterns need to run at all.
+    static NEEDED: OnceLock<Regex> = OnceLock::new();
+    let needed =
+        NEEDED.get_or_init(|| Regex::new("[■□●◆▲]|记者|通讯员|实习生").expect("valid regex"));
+    if !needed.is_match(paragraph) {
+        return None;
+    }
     for re in inline_patterns() {
         if let Some(caps) = re.captures(paragraph) {
             let whole = caps.get(0).expect("group 0");

@@ -130,9 +130,10 @@ fn flatten_deep_nesting(html: &str) -> (std::borrow::Cow<'_, str>, usize) {
     let mut out: Option<String> = None;
     let mut copied = 0;
     let mut i = 0;
-    while let Some(offset) = html[i..].find('<') {
+    let bytes = html.as_bytes();
+    while let Some(offset) = memchr::memchr(b'<', &bytes[i..]) {
         let start = i + offset;
-        let Some(len) = html[start..].find('>') else {
+        let Some(len) = memchr::memchr(b'>', &bytes[start..]) else {
             break;
         };
         let end = start + len + 1;

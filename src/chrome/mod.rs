@@ -76,7 +76,8 @@ fn generic_rules() -> &'static [Rule] {
             rule(K::Comments, 60, E::None, r"^(?:暂无评论|已有[0-9]+(?:条|人)(?:评论|参与)|[0-9]+条评论|评论 *[(（]?[0-9]*[)）]?$)|^网友(?:评论|留言)仅供"),
             rule(K::Ranking, 14, E::List, r"^(?:阅读榜|排行榜|点击榜|热榜|热读榜|人气榜|[^ ]{0,6}排行榜?) *[:：]?$"),
             rule(K::Related, 18, E::List, r"^(?:相关(?:阅读|文章|新闻|推荐|链接|报道|资讯)|推荐(?:阅读|文章|新闻)|热门(?:文章|推荐|新闻|资讯|阅读)|延伸阅读|猜你喜欢|你(?:可能)?还?(?:喜欢|感兴趣)|为[你您]推荐|更多(?:阅读|新闻|文章|精彩)?|最新(?:文章|资讯|新闻|动态)|精彩(?:推荐|图片|专题)|热点(?:推荐|新闻)|.{1,8}的其他文章) *[:：>»]*$"),
-            rule(K::Share, 60, E::None, r"^分享(?:到|至)? *[：:]?|【(?:打印|关闭窗口|关闭|收藏|推荐|纠错|大|中|小)】|^(?:打印本页|关闭窗口|加入收藏|设为首页|字号 *[：:]|扫一扫|微信扫一扫|打开微信)"),
+            rule(K::Share, 60, E::None, r"^分享(?:到|至)? *[：:]?|^(?:打印本页|关闭窗口|加入收藏|设为首页|字号 *[：:]|扫一扫|微信扫一扫|打开微信)"),
+            rule(K::Share, 60, E::None, r"【(?:打印|关闭窗口|关闭|收藏|推荐|纠错|大|中|小)】"),
             rule(K::Nav, 60, E::None, r"^(?:上一篇|下一篇|上一页|下一页|上一条|下一条) *[：:]?|^(?:当前位置|您(?:现在)?的位置|所在位置) *[：:]|^(?:首页|主页) *[>›»/]|^(?:返回(?:首页|顶部|列表|目录|上一页|上级)?|回到顶部|文章详情|点击(?:图片|查看|进入|下载|这里).{0,20})$"),
             rule(K::Nav, 120, E::None, r"^(?:(?:首页|上一页|下一页|尾页|末页|[0-9]{1,4}|…|\.\.\.|<|>|«|») *){4,}$"),
             rule(K::Metadata, 120, E::Tags, r"^(?:本文)?(?:标签|关键词|关键字|话题标签|(?i:tags?)) *[：:] *(?P<v>.*)$"),
@@ -86,18 +87,24 @@ fn generic_rules() -> &'static [Rule] {
 
 struct CompiledProfile {
     name: &'static str,
-    markers: &'static [&'static str],
     rules: Vec<Rule>,
 }
 
-fn compiled_profiles() -> &'static [CompiledProfile] {
-    static PROFILES_RE: OnceLock<Vec<CompiledProfile>> = OnceLock::new();
+/// The profiles, and one search for all their markers: which marker matched
+/// (by index into `markers`), and which profile it belongs to.
+struct Profiles {
+    profiles: Vec<CompiledProfile>,
+    markers: Vec<(&'static str, usize)>,
+    search: regex::Regex,
+}
+
+fn compiled_profiles() -> &'static Profiles {
+    static PROFILES_RE: OnceLock<Profiles> = OnceLock::new();
     PROFILES_RE.get_or_init(|| {
-        PROFILES
+        let profiles = PROFILES
             .iter()
             .map(|p| CompiledProfile {
                 name: p.name,
-                markers: p.markers,
                 rules: p
                     .rules
                     .iter()
@@ -113,7 +120,23 @@ fn compiled_profiles() -> &'static [CompiledProfile] {
                     })
                     .collect(),
             })
-            .collect()
+            .collect();
+        let markers: Vec<(&'static str, usize)> = PROFILES
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| p.markers.iter().map(move |&m| (m, i)))
+            .collect();
+        let alternation = markers
+            .iter()
+            .map(|(m, _)| regex::escape(m))
+            .collect::<Vec<_>>()
+            .join("|");
+        let search = regex::Regex::new(&alternation).expect("valid marker regex");
+        Profiles {
+            profiles,
+            markers,
+            search,
+        }
     })
 }
 
@@ -152,12 +175,24 @@ pub(crate) fn is_header_chrome(line: &str) -> bool {
 /// No rule applies to a line longer than this.
 const LONGEST_CHROME_CHARS: usize = 300;
 
-/// All generic rules as one set: one pass tells which rules match, if any.
-fn generic_set() -> &'static regex::RegexSet {
-    static SET: OnceLock<regex::RegexSet> = OnceLock::new();
-    SET.get_or_init(|| {
-        regex::RegexSet::new(generic_rules().iter().map(|r| r.re.as_str()))
-            .expect("valid chrome regexes")
+/// Lines up to this many characters are checked against every rule; longer
+/// ones only against the rules whose bound allows them.
+const SHORT_LINE_CHARS: usize = 80;
+
+/// The generic rules as two sets, for short lines (all rules) and for longer
+/// ones (the few rules with a larger bound): one pass tells which rules match.
+/// Each set lists rule indexes into [`generic_rules`].
+fn generic_sets() -> &'static [(regex::RegexSet, Vec<usize>); 2] {
+    static SETS: OnceLock<[(regex::RegexSet, Vec<usize>); 2]> = OnceLock::new();
+    SETS.get_or_init(|| {
+        let rules = generic_rules();
+        let set = |keep: &dyn Fn(&Rule) -> bool| {
+            let indexes: Vec<usize> = (0..rules.len()).filter(|&i| keep(&rules[i])).collect();
+            let set = regex::RegexSet::new(indexes.iter().map(|&i| rules[i].re.as_str()))
+                .expect("valid chrome regexes");
+            (set, indexes)
+        };
+        [set(&|_| true), set(&|r| r.max_chars > SHORT_LINE_CHARS)]
     })
 }
 
@@ -182,14 +217,15 @@ fn classify<'r, 't>(
     {
         return Some(found);
     }
-    let matched = generic_set().matches(text);
+    let (set, indexes) = &generic_sets()[usize::from(chars > SHORT_LINE_CHARS)];
+    let matched = set.matches(text);
     if !matched.matched_any() {
         return None;
     }
     let rules = generic_rules();
     matched
         .iter()
-        .map(|i| &rules[i])
+        .map(|i| &rules[indexes[i]])
         .filter(short_enough)
         .find_map(|r| r.re.captures(text).map(|c| (r, c)))
 }
@@ -201,22 +237,22 @@ fn is_body_like(text: &str) -> bool {
 
 /// Remove chrome from `draft.blocks`, recording each removed block.
 pub(crate) fn strip(draft: &mut Draft, document: &str, rules: DateRules) {
-    let profile = compiled_profiles()
-        .iter()
-        .find(|p| p.markers.iter().any(|m| document.contains(m)));
-    if let Some(p) = profile {
-        let marker = p
+    let profiles = compiled_profiles();
+    let profile = profiles.search.find(document).and_then(|m| {
+        let &(marker, i) = profiles
             .markers
             .iter()
-            .find(|m| document.contains(*m))
-            .expect("matched marker");
+            .find(|(text, _)| *text == m.as_str())?;
+        Some((&profiles.profiles[i], marker))
+    });
+    if let Some((p, marker)) = profile {
         draft.set(
             Field::Site,
             p.name,
             format!("site profile {} (marker `{marker}`)", p.name),
         );
     }
-    let profile_rules: &[Rule] = profile.map_or(&[], |p| &p.rules);
+    let profile_rules: &[Rule] = profile.map_or(&[], |(p, _)| &p.rules);
     let [bare_link, bare_time, dated_headline, site_in_disclaimer] = misc_patterns();
 
     let blocks = std::mem::take(&mut draft.blocks);

@@ -98,6 +98,12 @@ pub(crate) fn normalize_whitespace(line: &str) -> String {
     if !needs_whitespace_work(line) {
         return line.to_string();
     }
+    // Often only the indentation needs to go: then the rest is one copy.
+    let trimmed = line.trim_matches(|c: char| is_space(c) || c == '\n' || c == '\r');
+    if !needs_whitespace_work(trimmed) {
+        return trimmed.to_string();
+    }
+    let line = trimmed;
     let bytes = line.as_bytes();
     let mut out = String::with_capacity(line.len());
     let mut pending_space = false;
