@@ -32,12 +32,23 @@ fn check(cases: &[(String, String)]) {
     for (input, expected) in cases {
         let got = t2s.convert(input);
         if got != *expected {
-            failures.push(format!("{input:?}\n  got      {got:?}\n  expected {expected:?}"));
+            failures.push(format!(
+                "{input:?}\n  got      {got:?}\n  expected {expected:?}"
+            ));
         }
         // Borrowed exactly when nothing changes.
-        assert_eq!(matches!(got, Cow::Borrowed(_)), input == expected, "{input:?}");
+        assert_eq!(
+            matches!(got, Cow::Borrowed(_)),
+            input == expected,
+            "{input:?}"
+        );
     }
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]

@@ -8,13 +8,13 @@
 
 use std::collections::HashMap;
 
-/// Where one key's replacement lives in [`Stage::arena`].
+/// One key starting with a given character, borrowed from the embedded text.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
-    /// The key minus its first character: `(offset, length)` in the arena.
-    tail: (u32, u32),
+    /// The key minus its first character.
+    tail: &'static [u8],
     /// The replacement (the entry's first value).
-    value: (u32, u32),
+    value: &'static str,
     /// The replacement equals the key, so a match leaves the text as it is.
     identity: bool,
 }
@@ -22,6 +22,9 @@ struct Candidate {
 /// All keys starting with one character, in match-priority order.
 #[derive(Debug, Clone, Copy)]
 struct Slot {
+    /// The replacement when the only key is the character itself: the
+    /// common case, handled without looking at candidates.
+    single: Option<&'static str>,
     start: u32,
     end: u32,
 }
@@ -37,9 +40,8 @@ pub(crate) struct Stage {
     astral: HashMap<char, u16>,
     slots: Vec<Slot>,
     candidates: Vec<Candidate>,
-    arena: String,
-    /// Bit per code point: some key starting with it has a non-identity value.
-    triggers: Bitset,
+    /// What a text must contain for the stage to change it: see [`Triggers`].
+    triggers: Triggers,
 }
 
 impl std::fmt::Debug for Stage {
@@ -99,7 +101,9 @@ impl Bitset {
 
 /// Parse an OpenCC text dictionary: `key<TAB>value[ value…]` per line.
 /// Yields `(key, first value, all values)`; comment and blank lines are skipped.
-pub(crate) fn parse(text: &str) -> impl Iterator<Item = (&str, &str, Vec<&str>)> {
+pub(crate) fn parse(
+    text: &'static str,
+) -> impl Iterator<Item = (&'static str, &'static str, Vec<&'static str>)> {
     text.lines()
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
         .filter_map(|line| {
@@ -112,18 +116,18 @@ pub(crate) fn parse(text: &str) -> impl Iterator<Item = (&str, &str, Vec<&str>)>
 
 impl Stage {
     /// Compile a group of dictionaries given in OpenCC configuration order.
-    pub(crate) fn new(dicts: &[&str]) -> Stage {
+    pub(crate) fn new(dicts: &[&'static str]) -> Stage {
         // key -> (dictionary order, first value); the earliest dictionary
         // keeps a key, and within one dictionary the first line does, as in
         // OpenCC's PrefixMatch table.
-        let mut keys: HashMap<&str, (usize, &str)> = HashMap::new();
+        let mut keys: HashMap<&'static str, (usize, &'static str)> = HashMap::new();
         for (order, dict) in dicts.iter().enumerate() {
             for (key, value, _) in parse(dict) {
                 keys.entry(key).or_insert((order, value));
             }
         }
-        let mut by_first: HashMap<char, Vec<(usize, &str, &str)>> = HashMap::new();
-        for (key, (order, value)) in keys {
+        let mut by_first: HashMap<char, Vec<(usize, &'static str, &'static str)>> = HashMap::new();
+        for (&key, &(order, value)) in &keys {
             if let Some(first) = key.chars().next() {
                 by_first.entry(first).or_default().push((order, key, value));
             }
@@ -136,8 +140,7 @@ impl Stage {
             astral: HashMap::new(),
             slots: Vec::with_capacity(firsts.len()),
             candidates: Vec::new(),
-            arena: String::new(),
-            triggers: Bitset::new(),
+            triggers: triggers(&keys),
         };
         for first in firsts {
             let mut entries = by_first.remove(&first).unwrap_or_default();
@@ -146,19 +149,28 @@ impl Stage {
             entries.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
             let start = stage.candidates.len() as u32;
             for (_, key, value) in entries {
-                let tail = stage.push(&key[first.len_utf8()..]);
-                let value_at = stage.push(value);
                 let identity = key == value;
-                if !identity {
-                    stage.triggers.insert(first);
-                }
                 stage.candidates.push(Candidate {
-                    tail,
-                    value: value_at,
+                    tail: key[first.len_utf8()..].as_bytes(),
+                    value,
                     identity,
                 });
             }
+            let cands = &stage.candidates[start as usize..];
+            if let [only] = cands {
+                if only.tail.is_empty() && only.identity && ids_arity(first) == 0 {
+                    // Matching it changes nothing, and it is not an IDS
+                    // operator whose match would stop IDS pass-through.
+                    stage.candidates.truncate(start as usize);
+                    continue;
+                }
+            }
+            let single = match cands {
+                [only] if only.tail.is_empty() => Some(only.value),
+                _ => None,
+            };
             stage.slots.push(Slot {
+                single,
                 start,
                 end: stage.candidates.len() as u32,
             });
@@ -172,18 +184,8 @@ impl Stage {
         stage
     }
 
-    fn push(&mut self, s: &str) -> (u32, u32) {
-        let at = self.arena.len() as u32;
-        self.arena.push_str(s);
-        (at, s.len() as u32)
-    }
-
-    fn get(&self, (at, len): (u32, u32)) -> &str {
-        &self.arena[at as usize..(at + len) as usize]
-    }
-
-    /// Characters some key starting with which changes the text.
-    pub(crate) fn triggers(&self) -> &Bitset {
+    /// What a text must contain for the stage to change it.
+    pub(crate) fn triggers(&self) -> &Triggers {
         &self.triggers
     }
 
@@ -193,21 +195,18 @@ impl Stage {
             + self.astral.capacity() * 16
             + self.slots.capacity() * std::mem::size_of::<Slot>()
             + self.candidates.capacity() * std::mem::size_of::<Candidate>()
-            + self.arena.capacity()
-            + self.triggers.bytes()
+            + self.triggers.strong.bytes()
+            + self.triggers.weak.capacity() * std::mem::size_of::<(char, usize, &str)>()
     }
 
     #[inline]
-    fn slot(&self, cp: u32, c: &str) -> Option<Slot> {
-        let n = if cp < 0x10000 {
-            self.bmp[cp as usize]
-        } else {
-            c.chars()
-                .next()
+    fn slot(&self, cp: u32) -> u16 {
+        match self.bmp.get(cp as usize) {
+            Some(&n) => n,
+            None => char::from_u32(cp)
                 .and_then(|c| self.astral.get(&c).copied())
-                .unwrap_or(NO_SLOT)
-        };
-        (n != NO_SLOT).then(|| self.slots[n as usize - 1])
+                .unwrap_or(NO_SLOT),
+        }
     }
 
     /// Run OpenCC's conversion loop (maximal match, IDS passed through) over
@@ -218,71 +217,155 @@ impl Stage {
         // Start of the input not yet copied to `out`.
         let mut copied = 0;
         let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                // No dictionary key starts with ASCII in t2s; still look it up
-                // through the table so any dictionary stays exact.
-                if self.bmp[b as usize] == NO_SLOT {
-                    i += 1;
-                    continue;
+        while let Some(&b0) = bytes.get(i) {
+            let (cp, width) = decode(b0, &bytes[i..]);
+            let slot = self.slot(cp);
+            if slot == NO_SLOT {
+                if (0x2FF0..=0x2FFF).contains(&cp) {
+                    // OpenCC copies an unmatched ideographic description
+                    // sequence whole, so nothing inside it is converted.
+                    i += ids_len(&text[i..]).max(width);
+                } else {
+                    i += width;
                 }
+                continue;
             }
-            let (cp, width) = decode(bytes, i);
-            let rest = &text[i + width..];
-            let mut advanced = false;
-            if let Some(slot) = self.slot(cp, &text[i..i + width]) {
-                for cand in &self.candidates[slot.start as usize..slot.end as usize] {
-                    let tail = self.get(cand.tail);
-                    if rest.as_bytes().starts_with(tail.as_bytes()) {
-                        let end = i + width + tail.len();
-                        if !cand.identity {
-                            let out = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
-                            out.push_str(&text[copied..i]);
-                            out.push_str(self.get(cand.value));
-                            copied = end;
+            let slot = self.slots[slot as usize - 1];
+            let (value, end) = match slot.single {
+                Some(value) => (value, i + width),
+                None => {
+                    let rest = &bytes[i + width..];
+                    let found = self.candidates[slot.start as usize..slot.end as usize]
+                        .iter()
+                        .find(|cand| rest.starts_with(cand.tail));
+                    match found {
+                        Some(cand) if cand.identity => {
+                            i += width + cand.tail.len();
+                            continue;
                         }
-                        i = end;
-                        advanced = true;
-                        break;
+                        Some(cand) => (cand.value, i + width + cand.tail.len()),
+                        None if (0x2FF0..=0x2FFF).contains(&cp) => {
+                            i += ids_len(&text[i..]).max(width);
+                            continue;
+                        }
+                        None => {
+                            i += width;
+                            continue;
+                        }
                     }
                 }
-            }
-            if !advanced {
-                // OpenCC copies an unmatched ideographic description sequence
-                // whole, so nothing inside it is converted.
-                i += match ids_len(&text[i..]) {
-                    0 => width,
-                    n => n,
-                };
-            }
+            };
+            let out = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+            out.push_str(&text[copied..i]);
+            out.push_str(value);
+            copied = end;
+            i = end;
         }
         out.map(|mut out| {
             out.push_str(&text[copied..]);
             out
         })
     }
+
+    /// The first character of `text[from..]` that is in `set`, as
+    /// `(byte offset, code point, width)`. Runs near memory speed: ASCII is
+    /// skipped a word at a time, other characters cost one bit test.
+    pub(crate) fn find_in(set: &Bitset, text: &str, from: usize) -> Option<(usize, u32, usize)> {
+        let all = text.as_bytes();
+        let mut s = &all[from..];
+        loop {
+            match s {
+                [] => return None,
+                [b0, rest @ ..] if *b0 < 0x80 => {
+                    s = rest;
+                    while let Some((word, rest)) = s.split_first_chunk::<8>() {
+                        if u64::from_le_bytes(*word) & 0x8080_8080_8080_8080 != 0 {
+                            break;
+                        }
+                        s = rest;
+                    }
+                }
+                // Three-byte sequences (all of CJK) index the bitset directly.
+                [b0, b1, b2, rest @ ..] if *b0 >= 0xE0 && *b0 < 0xF0 => {
+                    let word = ((*b0 as usize & 0x0F) << 6) | (*b1 as usize & 0x3F);
+                    if set.0[word] & (1 << (b2 & 0x3F)) != 0 {
+                        let (cp, _) = decode(*b0, s);
+                        return Some((all.len() - s.len(), cp, 3));
+                    }
+                    s = rest;
+                }
+                [b0, ..] => {
+                    let (cp, width) = decode(*b0, s);
+                    if set.contains(cp) {
+                        return Some((all.len() - s.len(), cp, width));
+                    }
+                    s = &s[width..];
+                }
+            }
+        }
+    }
 }
 
-/// Decode the UTF-8 character starting at `i` (valid UTF-8 assumed, as `str`).
+/// What a text must contain for a stage to change it. A key can only match
+/// where all its characters occur, so a text with no strong character and no
+/// occurrence of a weak key sees only matches that leave it as it is.
+#[derive(Debug)]
+pub(crate) struct Triggers {
+    /// Single-character keys with another value.
+    pub(crate) strong: Bitset,
+    /// Longer keys with another value that hold no strong character, each
+    /// with one of its characters and that character's byte offset in it:
+    /// `(char, offset, key)`. Checking for the key where the character
+    /// occurs keeps common characters (`一坏` → `一坯`) off the strong list.
+    pub(crate) weak: Vec<(char, usize, &'static str)>,
+}
+
+fn triggers(keys: &HashMap<&'static str, (usize, &'static str)>) -> Triggers {
+    let mut strong = Bitset::new();
+    let changing = keys.iter().filter(|(key, (_, value))| key != &value);
+    for (key, _) in changing.clone() {
+        let mut chars = key.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            strong.insert(c);
+        }
+    }
+    let mut weak = Vec::new();
+    for (&key, &(_, value)) in changing {
+        if key.chars().any(|c| strong.contains(c as u32)) {
+            continue;
+        }
+        // Prefer a character the value replaces: it is the rarer one.
+        let mut at = key
+            .char_indices()
+            .zip(value.chars().map(Some).chain(std::iter::repeat(None)))
+            .find(|((_, k), v)| Some(*k) != *v)
+            .map(|(at, _)| at);
+        if at.is_none() {
+            at = key.char_indices().next();
+        }
+        if let Some((offset, c)) = at {
+            weak.push((c, offset, key));
+        }
+    }
+    weak.sort_unstable();
+    Triggers { strong, weak }
+}
+
+/// Decode the UTF-8 character that starts `b` with lead byte `b0` (valid
+/// UTF-8 assumed, as it comes from a `str`).
 #[inline]
-pub(crate) fn decode(b: &[u8], i: usize) -> (u32, usize) {
-    let b0 = b[i] as u32;
+pub(crate) fn decode(b0: u8, b: &[u8]) -> (u32, usize) {
+    let b0 = b0 as u32;
+    let cont = |k: usize| b[k] as u32 & 0x3F;
     if b0 < 0x80 {
         (b0, 1)
     } else if b0 < 0xE0 {
-        (((b0 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F), 2)
+        (((b0 & 0x1F) << 6) | cont(1), 2)
     } else if b0 < 0xF0 {
-        (
-            ((b0 & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F),
-            3,
-        )
+        (((b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
     } else {
         (
-            ((b0 & 0x07) << 18)
-                | ((b[i + 1] as u32 & 0x3F) << 12)
-                | ((b[i + 2] as u32 & 0x3F) << 6)
-                | (b[i + 3] as u32 & 0x3F),
+            ((b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
             4,
         )
     }

@@ -30,6 +30,7 @@
 //! other character is one bit test.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::Script;
@@ -51,8 +52,12 @@ const ST_CHARACTERS: &str = include_str!("../../data/opencc/STCharacters.txt");
 pub struct Converter {
     normalize: Stage,
     convert: Stage,
-    /// Characters that can make either stage change the text.
+    /// Characters that can make either stage change a text (see
+    /// [`dict::Triggers`]): strong ones and the characters of weak keys.
     triggers: Bitset,
+    strong: Bitset,
+    /// Weak keys by the character to look for, with its offset in the key.
+    weak: HashMap<char, Vec<(usize, &'static str)>>,
 }
 
 impl Converter {
@@ -69,13 +74,25 @@ impl Converter {
     }
 
     fn new(normalize: Stage, convert: Stage) -> Converter {
+        let mut strong = Bitset::new();
+        let mut weak: HashMap<char, Vec<(usize, &'static str)>> = HashMap::new();
+        for stage in [&normalize, &convert] {
+            strong.union_with(&stage.triggers().strong);
+            for &(c, offset, key) in &stage.triggers().weak {
+                weak.entry(c).or_default().push((offset, key));
+            }
+        }
         let mut triggers = Bitset::new();
-        triggers.union_with(normalize.triggers());
-        triggers.union_with(convert.triggers());
+        triggers.union_with(&strong);
+        for &c in weak.keys() {
+            triggers.insert(c);
+        }
         Converter {
             normalize,
             convert,
             triggers,
+            strong,
+            weak,
         }
     }
 
@@ -88,7 +105,10 @@ impl Converter {
             return Cow::Borrowed(text);
         }
         match self.normalize.apply(text) {
-            None => self.convert.apply(text).map_or(Cow::Borrowed(text), Cow::Owned),
+            None => self
+                .convert
+                .apply(text)
+                .map_or(Cow::Borrowed(text), Cow::Owned),
             Some(normalized) => {
                 let out = self.convert.apply(&normalized).unwrap_or(normalized);
                 if out == text {
@@ -102,26 +122,26 @@ impl Converter {
 
     /// Approximate heap bytes held by this converter's tables.
     pub fn heap_bytes(&self) -> usize {
-        self.normalize.heap_bytes() + self.convert.heap_bytes() + self.triggers.bytes()
+        self.normalize.heap_bytes()
+            + self.convert.heap_bytes()
+            + self.triggers.bytes()
+            + self.strong.bytes()
+            + self.weak.capacity() * 64
     }
 
     fn has_trigger(&self, text: &str) -> bool {
-        let b = text.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            // Skip ASCII a word at a time: news text is full of it.
-            if let Some(chunk) = b.get(i..i + 8) {
-                let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-                if word & 0x8080_8080_8080_8080 == 0 {
-                    i += 8;
-                    continue;
-                }
-            }
-            let (cp, width) = dict::decode(b, i);
-            if cp >= 0x80 && self.triggers.contains(cp) {
+        let mut from = 0;
+        while let Some((at, cp, width)) = Stage::find_in(&self.triggers, text, from) {
+            if self.strong.contains(cp) {
                 return true;
             }
-            i += width;
+            let keys = char::from_u32(cp).and_then(|c| self.weak.get(&c));
+            for &(offset, key) in keys.into_iter().flatten() {
+                if at >= offset && text.as_bytes()[at - offset..].starts_with(key.as_bytes()) {
+                    return true;
+                }
+            }
+            from = at + width;
         }
         false
     }

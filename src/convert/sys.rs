@@ -23,7 +23,9 @@ impl SysConverter {
     ///
     /// Fails when the system library cannot find or parse its data files.
     pub fn t2s() -> Result<SysConverter, String> {
-        OpenCC::new(DefaultConfig::T2S).map(SysConverter).map_err(|e| e.to_string())
+        OpenCC::new(DefaultConfig::T2S)
+            .map(SysConverter)
+            .map_err(|e| e.to_string())
     }
 
     /// Convert `text` with the system library, borrowing it when nothing changes.
