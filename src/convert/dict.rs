@@ -15,29 +15,36 @@ struct Candidate {
     tail: &'static [u8],
     /// The replacement (the entry's first value).
     value: &'static str,
-    /// The replacement equals the key, so a match leaves the text as it is.
-    identity: bool,
+    /// The tail's first code point, or [`ANY`] for an empty tail: a cheap
+    /// test that rejects most candidates before comparing bytes.
+    next: u32,
 }
 
-/// All keys starting with one character, in match-priority order.
+/// [`Candidate::next`] of a one-character key.
+const ANY: u32 = u32::MAX;
+
+/// All keys starting with one character, in match-priority order: a range
+/// of [`Stage::candidates`].
 #[derive(Debug, Clone, Copy)]
 struct Slot {
-    /// The replacement when the only key is the character itself: the
-    /// common case, handled without looking at candidates.
-    single: Option<&'static str>,
     start: u32,
     end: u32,
 }
 
-/// Slot numbers are stored as `u16` in the BMP table; 0 means "no key".
-const NO_SLOT: u16 = 0;
+/// Per-character table entry: 0 when no key changes the character on its
+/// own, a code point when the character is the only key starting with it and
+/// maps to that one character, or `COMPLEX | slot index` otherwise (longer
+/// keys, longer values, IDS operators).
+const COMPLEX: u32 = 1 << 31;
 
 /// One conversion stage: a compiled dictionary group and the greedy matcher.
 pub(crate) struct Stage {
-    /// Slot number (1-based) for each BMP code point; most chars are BMP.
-    bmp: Vec<u16>,
-    /// Slot numbers for supplementary-plane first characters.
-    astral: HashMap<char, u16>,
+    /// Entry (see [`COMPLEX`]) for each BMP code point; most text is BMP.
+    bmp: Vec<u32>,
+    /// Entries for supplementary-plane characters.
+    astral: HashMap<u32, u32>,
+    /// Some ASCII character has an entry, so ASCII runs cannot be skipped.
+    ascii_keys: bool,
     slots: Vec<Slot>,
     candidates: Vec<Candidate>,
     /// What a text must contain for the stage to change it: see [`Triggers`].
@@ -136,8 +143,9 @@ impl Stage {
         firsts.sort_unstable();
 
         let mut stage = Stage {
-            bmp: vec![NO_SLOT; 0x10000],
+            bmp: vec![0; 0x10000],
             astral: HashMap::new(),
+            ascii_keys: false,
             slots: Vec::with_capacity(firsts.len()),
             candidates: Vec::new(),
             triggers: triggers(&keys),
@@ -149,36 +157,50 @@ impl Stage {
             entries.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.len().cmp(&a.1.len())));
             let start = stage.candidates.len() as u32;
             for (_, key, value) in entries {
-                let identity = key == value;
+                let tail = &key[first.len_utf8()..];
                 stage.candidates.push(Candidate {
-                    tail: key[first.len_utf8()..].as_bytes(),
+                    tail: tail.as_bytes(),
                     value,
-                    identity,
+                    next: tail.chars().next().map_or(ANY, |c| c as u32),
                 });
             }
             let cands = &stage.candidates[start as usize..];
             if let [only] = cands {
-                if only.tail.is_empty() && only.identity && ids_arity(first) == 0 {
+                if only.tail.is_empty() && only.value.chars().eq([first]) && ids_arity(first) == 0 {
                     // Matching it changes nothing, and it is not an IDS
                     // operator whose match would stop IDS pass-through.
                     stage.candidates.truncate(start as usize);
                     continue;
                 }
             }
-            let single = match cands {
-                [only] if only.tail.is_empty() => Some(only.value),
-                _ => None,
+            let mut chars = cands[0].value.chars();
+            let entry = match (cands, chars.next(), chars.next()) {
+                ([only], Some(c), None) if only.tail.is_empty() && ids_arity(first) == 0 => {
+                    stage.candidates.truncate(start as usize);
+                    c as u32
+                }
+                _ => {
+                    stage.slots.push(Slot {
+                        start,
+                        end: stage.candidates.len() as u32,
+                    });
+                    COMPLEX | (stage.slots.len() as u32 - 1)
+                }
             };
-            stage.slots.push(Slot {
-                single,
-                start,
-                end: stage.candidates.len() as u32,
-            });
-            let slot = u16::try_from(stage.slots.len()).expect("fewer than 65535 first characters");
             if (first as u32) < 0x10000 {
-                stage.bmp[first as usize] = slot;
+                stage.bmp[first as usize] = entry;
             } else {
-                stage.astral.insert(first, slot);
+                stage.astral.insert(first as u32, entry);
+            }
+            stage.ascii_keys |= first.is_ascii();
+        }
+        // IDS operators without keys still need the slow path, which passes
+        // whole sequences through.
+        stage.slots.push(Slot { start: 0, end: 0 });
+        let no_keys = COMPLEX | (stage.slots.len() as u32 - 1);
+        for op in 0x2FF0..=0x2FFF {
+            if stage.bmp[op] == 0 {
+                stage.bmp[op] = no_keys;
             }
         }
         stage
@@ -191,21 +213,19 @@ impl Stage {
 
     /// Approximate heap bytes held by the compiled stage.
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.bmp.len() * 2
-            + self.astral.capacity() * 16
+        self.bmp.len() * 4
+            + self.astral.capacity() * 12
             + self.slots.capacity() * std::mem::size_of::<Slot>()
             + self.candidates.capacity() * std::mem::size_of::<Candidate>()
             + self.triggers.strong.bytes()
             + self.triggers.weak.capacity() * std::mem::size_of::<(char, usize, &str)>()
     }
 
-    #[inline]
-    fn slot(&self, cp: u32) -> u16 {
+    #[inline(always)]
+    fn entry(&self, cp: u32) -> u32 {
         match self.bmp.get(cp as usize) {
-            Some(&n) => n,
-            None => char::from_u32(cp)
-                .and_then(|c| self.astral.get(&c).copied())
-                .unwrap_or(NO_SLOT),
+            Some(&entry) => entry,
+            None => self.astral.get(&cp).copied().unwrap_or(0),
         }
     }
 
@@ -213,58 +233,50 @@ impl Stage {
     /// `text`. Returns `None` when the output equals the input.
     pub(crate) fn apply(&self, text: &str) -> Option<String> {
         let bytes = text.as_bytes();
-        let mut out: Option<String> = None;
-        // Start of the input not yet copied to `out`.
-        let mut copied = 0;
+        // Writing every character, changed or not, keeps the loop free of
+        // hard-to-predict branches; traditional text changes every few chars.
+        let mut out = String::with_capacity(text.len() + text.len() / 8 + 16);
         let mut i = 0;
         while let Some(&b0) = bytes.get(i) {
-            let (cp, width) = decode(b0, &bytes[i..]);
-            let slot = self.slot(cp);
-            if slot == NO_SLOT {
-                if (0x2FF0..=0x2FFF).contains(&cp) {
-                    // OpenCC copies an unmatched ideographic description
-                    // sequence whole, so nothing inside it is converted.
-                    i += ids_len(&text[i..]).max(width);
-                } else {
-                    i += width;
-                }
+            if b0 < 0x80 && !self.ascii_keys {
+                let run = bytes[i..]
+                    .iter()
+                    .position(|b| *b >= 0x80)
+                    .unwrap_or(bytes.len() - i);
+                out.push_str(&text[i..i + run]);
+                i += run;
                 continue;
             }
-            let slot = self.slots[slot as usize - 1];
-            let (value, end) = match slot.single {
-                Some(value) => (value, i + width),
-                None => {
-                    let rest = &bytes[i + width..];
-                    let found = self.candidates[slot.start as usize..slot.end as usize]
-                        .iter()
-                        .find(|cand| rest.starts_with(cand.tail));
-                    match found {
-                        Some(cand) if cand.identity => {
-                            i += width + cand.tail.len();
-                            continue;
-                        }
-                        Some(cand) => (cand.value, i + width + cand.tail.len()),
-                        None if (0x2FF0..=0x2FFF).contains(&cp) => {
-                            i += ids_len(&text[i..]).max(width);
-                            continue;
-                        }
-                        None => {
-                            i += width;
-                            continue;
-                        }
-                    }
+            let (cp, width) = decode(b0, &bytes[i..]);
+            let entry = self.entry(cp);
+            if entry & COMPLEX == 0 {
+                let c = if entry == 0 { cp } else { entry };
+                out.push(char::from_u32(c).expect("table holds code points"));
+                i += width;
+                continue;
+            }
+            let slot = self.slots[(entry & !COMPLEX) as usize];
+            let rest = &bytes[i + width..];
+            let next = rest.first().map_or(ANY - 1, |&b| decode(b, rest).0);
+            let found = self.candidates[slot.start as usize..slot.end as usize]
+                .iter()
+                .find(|cand| {
+                    (cand.next == ANY || cand.next == next) && rest.starts_with(cand.tail)
+                });
+            let len = match found {
+                Some(cand) => {
+                    out.push_str(cand.value);
+                    i += width + cand.tail.len();
+                    continue;
                 }
+                // OpenCC copies an unmatched ideographic description sequence
+                // whole, so nothing inside it is converted.
+                None => ids_len(&text[i..]).max(width),
             };
-            let out = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
-            out.push_str(&text[copied..i]);
-            out.push_str(value);
-            copied = end;
-            i = end;
+            out.push_str(&text[i..i + len]);
+            i += len;
         }
-        out.map(|mut out| {
-            out.push_str(&text[copied..]);
-            out
-        })
+        (out != text).then_some(out)
     }
 
     /// The first character of `text[from..]` that is in `set`, as
@@ -353,7 +365,7 @@ fn triggers(keys: &HashMap<&'static str, (usize, &'static str)>) -> Triggers {
 
 /// Decode the UTF-8 character that starts `b` with lead byte `b0` (valid
 /// UTF-8 assumed, as it comes from a `str`).
-#[inline]
+#[inline(always)]
 pub(crate) fn decode(b0: u8, b: &[u8]) -> (u32, usize) {
     let b0 = b0 as u32;
     let cont = |k: usize| b[k] as u32 & 0x3F;
