@@ -206,11 +206,6 @@ impl Stage {
         stage
     }
 
-    /// What a text must contain for the stage to change it.
-    pub(crate) fn triggers(&self) -> &Triggers {
-        &self.triggers
-    }
-
     /// Approximate heap bytes held by the compiled stage.
     pub(crate) fn heap_bytes(&self) -> usize {
         self.bmp.len() * 4
@@ -330,6 +325,65 @@ pub(crate) struct Triggers {
     /// `(char, offset, key)`. Checking for the key where the character
     /// occurs keeps common characters (`一坏` → `一坯`) off the strong list.
     pub(crate) weak: Vec<(char, usize, &'static str)>,
+}
+
+/// A quick test of whether some stages can change a text, from their
+/// [`Triggers`].
+pub(crate) struct Gate {
+    /// Strong characters and the located characters of weak keys.
+    any: Bitset,
+    strong: Bitset,
+    /// Weak keys by located character, with its byte offset in the key.
+    weak: HashMap<u32, Vec<(usize, &'static str)>>,
+}
+
+impl std::fmt::Debug for Gate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Gate")
+            .field("strong", &self.strong)
+            .field("weak", &self.weak.len())
+            .finish()
+    }
+}
+
+impl Gate {
+    pub(crate) fn new(stages: &[&Stage]) -> Gate {
+        let mut gate = Gate {
+            any: Bitset::new(),
+            strong: Bitset::new(),
+            weak: HashMap::new(),
+        };
+        for stage in stages {
+            gate.strong.union_with(&stage.triggers.strong);
+            for &(c, offset, key) in &stage.triggers.weak {
+                gate.weak.entry(c as u32).or_default().push((offset, key));
+                gate.any.insert(c);
+            }
+        }
+        gate.any.union_with(&gate.strong);
+        gate
+    }
+
+    /// False only when the stages cannot change `text`.
+    pub(crate) fn may_change(&self, text: &str) -> bool {
+        let mut from = 0;
+        while let Some((at, cp, width)) = Stage::find_in(&self.any, text, from) {
+            if self.strong.contains(cp) {
+                return true;
+            }
+            for &(offset, key) in self.weak.get(&cp).into_iter().flatten() {
+                if at >= offset && text.as_bytes()[at - offset..].starts_with(key.as_bytes()) {
+                    return true;
+                }
+            }
+            from = at + width;
+        }
+        false
+    }
+
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.any.bytes() + self.strong.bytes() + self.weak.capacity() * 48
+    }
 }
 
 fn triggers(keys: &HashMap<&'static str, (usize, &'static str)>) -> Triggers {

@@ -30,7 +30,6 @@
 //! other character is one bit test.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::Script;
@@ -39,7 +38,7 @@ mod dict;
 #[cfg(feature = "opencc-sys")]
 pub mod sys;
 
-use dict::{Bitset, Stage};
+use dict::{Bitset, Gate, Stage};
 
 const COMPAT: &str = include_str!("../../data/opencc/CJK_Compatibility_Ideographs.txt");
 const TS_PHRASES: &str = include_str!("../../data/opencc/TSPhrases.txt");
@@ -52,12 +51,10 @@ const ST_CHARACTERS: &str = include_str!("../../data/opencc/STCharacters.txt");
 pub struct Converter {
     normalize: Stage,
     convert: Stage,
-    /// Characters that can make either stage change a text (see
-    /// [`dict::Triggers`]): strong ones and the characters of weak keys.
-    triggers: Bitset,
-    strong: Bitset,
-    /// Weak keys by the character to look for, with its offset in the key.
-    weak: HashMap<char, Vec<(usize, &'static str)>>,
+    /// Whether a text can change at all.
+    either: Gate,
+    /// Whether normalization can change a text: it rarely does.
+    normalizes: Gate,
 }
 
 impl Converter {
@@ -74,37 +71,25 @@ impl Converter {
     }
 
     fn new(normalize: Stage, convert: Stage) -> Converter {
-        let mut strong = Bitset::new();
-        let mut weak: HashMap<char, Vec<(usize, &'static str)>> = HashMap::new();
-        for stage in [&normalize, &convert] {
-            strong.union_with(&stage.triggers().strong);
-            for &(c, offset, key) in &stage.triggers().weak {
-                weak.entry(c).or_default().push((offset, key));
-            }
-        }
-        let mut triggers = Bitset::new();
-        triggers.union_with(&strong);
-        for &c in weak.keys() {
-            triggers.insert(c);
-        }
         Converter {
+            either: Gate::new(&[&normalize, &convert]),
+            normalizes: Gate::new(&[&normalize]),
             normalize,
             convert,
-            triggers,
-            strong,
-            weak,
         }
     }
 
     /// Convert `text` exactly as OpenCC 1.4.2 would, borrowing it when
     /// nothing changes.
     pub fn convert<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        // A text without trigger characters cannot change: a key whose value
-        // differs from it always starts with a trigger.
-        if !self.has_trigger(text) {
+        if !self.either.may_change(text) {
             return Cow::Borrowed(text);
         }
-        match self.normalize.apply(text) {
+        let normalized = match self.normalizes.may_change(text) {
+            true => self.normalize.apply(text),
+            false => None,
+        };
+        match normalized {
             None => self
                 .convert
                 .apply(text)
@@ -124,26 +109,8 @@ impl Converter {
     pub fn heap_bytes(&self) -> usize {
         self.normalize.heap_bytes()
             + self.convert.heap_bytes()
-            + self.triggers.bytes()
-            + self.strong.bytes()
-            + self.weak.capacity() * 64
-    }
-
-    fn has_trigger(&self, text: &str) -> bool {
-        let mut from = 0;
-        while let Some((at, cp, width)) = Stage::find_in(&self.triggers, text, from) {
-            if self.strong.contains(cp) {
-                return true;
-            }
-            let keys = char::from_u32(cp).and_then(|c| self.weak.get(&c));
-            for &(offset, key) in keys.into_iter().flatten() {
-                if at >= offset && text.as_bytes()[at - offset..].starts_with(key.as_bytes()) {
-                    return true;
-                }
-            }
-            from = at + width;
-        }
-        false
+            + self.either.heap_bytes()
+            + self.normalizes.heap_bytes()
     }
 }
 
