@@ -212,7 +212,7 @@ impl Stage {
             + self.astral.capacity() * 12
             + self.slots.capacity() * std::mem::size_of::<Slot>()
             + self.candidates.capacity() * std::mem::size_of::<Candidate>()
-            + self.triggers.strong.bytes()
+            + self.triggers.strong.capacity() * 4
             + self.triggers.weak.capacity() * std::mem::size_of::<(char, usize, &str)>()
     }
 
@@ -319,7 +319,7 @@ impl Stage {
 #[derive(Debug)]
 pub(crate) struct Triggers {
     /// Single-character keys with another value.
-    pub(crate) strong: Bitset,
+    pub(crate) strong: Vec<char>,
     /// Longer keys with another value that hold no strong character, each
     /// with one of its characters and that character's byte offset in it:
     /// `(char, offset, key)`. Checking for the key where the character
@@ -332,7 +332,8 @@ pub(crate) struct Triggers {
 pub(crate) struct Gate {
     /// Strong characters and the located characters of weak keys.
     any: Bitset,
-    strong: Bitset,
+    /// The strong characters, when there are weak keys (otherwise `any`).
+    strong: Option<Bitset>,
     /// Weak keys by located character, with its byte offset in the key.
     weak: HashMap<u32, Vec<(usize, &'static str)>>,
 }
@@ -348,27 +349,42 @@ impl std::fmt::Debug for Gate {
 
 impl Gate {
     pub(crate) fn new(stages: &[&Stage]) -> Gate {
-        let mut gate = Gate {
-            any: Bitset::new(),
-            strong: Bitset::new(),
-            weak: HashMap::new(),
-        };
+        let mut strong = Bitset::new();
+        let mut any = Bitset::new();
+        let mut weak: HashMap<u32, Vec<(usize, &'static str)>> = HashMap::new();
         for stage in stages {
-            gate.strong.union_with(&stage.triggers.strong);
+            for &c in &stage.triggers.strong {
+                strong.insert(c);
+            }
             for &(c, offset, key) in &stage.triggers.weak {
-                gate.weak.entry(c as u32).or_default().push((offset, key));
-                gate.any.insert(c);
+                weak.entry(c as u32).or_default().push((offset, key));
+                any.insert(c);
             }
         }
-        gate.any.union_with(&gate.strong);
-        gate
+        if weak.is_empty() {
+            return Gate {
+                any: strong,
+                strong: None,
+                weak,
+            };
+        }
+        any.union_with(&strong);
+        Gate {
+            any,
+            strong: Some(strong),
+            weak,
+        }
     }
 
     /// False only when the stages cannot change `text`.
     pub(crate) fn may_change(&self, text: &str) -> bool {
         let mut from = 0;
         while let Some((at, cp, width)) = Stage::find_in(&self.any, text, from) {
-            if self.strong.contains(cp) {
+            if self
+                .strong
+                .as_ref()
+                .map_or(true, |strong| strong.contains(cp))
+            {
                 return true;
             }
             for &(offset, key) in self.weak.get(&cp).into_iter().flatten() {
@@ -382,18 +398,22 @@ impl Gate {
     }
 
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.any.bytes() + self.strong.bytes() + self.weak.capacity() * 48
+        self.any.bytes() + self.strong.as_ref().map_or(0, Bitset::bytes) + self.weak.capacity() * 48
     }
 }
 
 fn triggers(keys: &HashMap<&'static str, (usize, &'static str)>) -> Triggers {
-    let mut strong = Bitset::new();
     let changing = keys.iter().filter(|(key, (_, value))| key != &value);
-    for (key, _) in changing.clone() {
-        let mut chars = key.chars();
-        if let (Some(c), None) = (chars.next(), chars.next()) {
-            strong.insert(c);
-        }
+    let strong_chars: Vec<char> = changing
+        .clone()
+        .filter_map(|(key, _)| {
+            let mut chars = key.chars();
+            chars.next().filter(|_| chars.next().is_none())
+        })
+        .collect();
+    let mut strong = Bitset::new();
+    for &c in &strong_chars {
+        strong.insert(c);
     }
     let mut weak = Vec::new();
     for (&key, &(_, value)) in changing {
@@ -414,7 +434,10 @@ fn triggers(keys: &HashMap<&'static str, (usize, &'static str)>) -> Triggers {
         }
     }
     weak.sort_unstable();
-    Triggers { strong, weak }
+    Triggers {
+        strong: strong_chars,
+        weak,
+    }
 }
 
 /// Decode the UTF-8 character that starts `b` with lead byte `b0` (valid
