@@ -16,9 +16,10 @@ It writes, under fixtures/opencc/:
   reference `s2t`, and docs/NAME.t2s.txt: the reference `t2s` of that;
   docs/NAME.orig.t2s.txt: the reference `t2s` of the document as it is
   (only for documents of the repository's fixtures/ directory);
-* hard_cases.jsonl and generated.jsonl: {"input", "expected"} lines, the
-  first from scripts/hard_cases.txt, the second random strings built from
-  dictionary keys (fixed seed) to stress overlapping matches.
+* hard_cases.jsonl, generated.jsonl and ids.jsonl: {"input", "expected"}
+  lines, the first from scripts/hard_cases.txt, the second random strings
+  built from dictionary keys (fixed seed) to stress overlapping matches, the
+  third ideographic description sequences around OpenCC's limits.
 
 The Rust tests only read these files; they never call Python.
 """
@@ -141,6 +142,24 @@ def generated(wheel, n):
     return out
 
 
+def ids_cases():
+    """Ideographic description sequences near OpenCC's depth (16) and length
+    (64 code points) limits, and random mixes of operators and characters."""
+    out = []
+    for n in range(10, 20):
+        out.append("⿾" * n + "鐘鐘")
+        out.append("⿰" * n + "鐘" * (n + 2))
+        out.append("⿲" * n + "鐘" * (2 * n + 2))
+    for n in range(28, 36):
+        out.append("⿰鐘" * n + "鐘鐘")
+        out.append("⿱" + "⿰鐘" * n + "鐘鐘")
+    rng = random.Random(7)
+    pool = [chr(c) for c in range(0x2FF0, 0x3000)] + ["鐘", "後", "a", "丽", "\uf900"]
+    for _ in range(1000):
+        out.append("".join(rng.choice(pool) for _ in range(rng.randint(1, 80))))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--wheel", required=True)
@@ -153,6 +172,7 @@ def main():
         hard = [line.rstrip("\n") for line in f if line.strip() and not line.startswith("#")]
     print("hard cases:", jsonl("hard_cases.jsonl", hard))
     print("generated:", jsonl("generated.jsonl", generated(args.wheel, 5000)))
+    print("ids:", jsonl("ids.jsonl", ids_cases()))
 
 
 if __name__ == "__main__":

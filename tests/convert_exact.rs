@@ -83,6 +83,13 @@ fn generated_dictionary_mixtures() {
 }
 
 #[test]
+fn ideographic_description_sequences() {
+    let cases = pairs("ids.jsonl");
+    assert_eq!(cases.len(), 1046);
+    check(&cases);
+}
+
+#[test]
 fn documents_converted_to_traditional() {
     let mut cases = Vec::new();
     for entry in fs::read_dir(fixtures().join("docs")).unwrap() {

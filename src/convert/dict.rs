@@ -492,3 +492,58 @@ pub(crate) fn ids_len(s: &str) -> usize {
         _ => 0,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(dicts: &[&'static str], text: &str) -> String {
+        Stage::new(dicts)
+            .apply(text)
+            .unwrap_or_else(|| text.to_owned())
+    }
+
+    #[test]
+    fn earlier_dictionary_wins_over_longer_key() {
+        // OpenCC PrefixMatch: the first dictionary with any match at a
+        // position decides, even when a later one has a longer key.
+        let dicts = ["ab\tX\n", "abc\tY\na\tZ\nc\tW\n"];
+        assert_eq!(run(&dicts, "abcd"), "XWd");
+        // No key of the first dictionary here: the second's longest wins.
+        assert_eq!(run(&dicts, "acb"), "ZWb");
+    }
+
+    #[test]
+    fn longest_key_within_a_dictionary_and_first_value() {
+        let dicts = ["a\tP Q\nab\tR S\nabc\tT\n"];
+        assert_eq!(run(&dicts, "abcab a"), "TR P");
+    }
+
+    #[test]
+    fn duplicate_keys_keep_the_earliest() {
+        let dicts = ["# comment\n\nk\tfirst\nk\tsecond\n", "k\tthird\n"];
+        assert_eq!(run(&dicts, "k"), "first");
+    }
+
+    #[test]
+    fn ideographic_description_sequences_pass_through() {
+        let dicts = ["鐘\t钟\n"];
+        assert_eq!(run(&dicts, "⿰鐘鐘鐘"), "⿰鐘鐘钟");
+        // Incomplete: only the operator is copied, the rest converts.
+        assert_eq!(run(&dicts, "⿰鐘"), "⿰钟");
+        assert_eq!(ids_len("⿱艹⿰钅只干"), "⿱艹⿰钅只".len());
+        assert_eq!(ids_len("⿰"), 0);
+        // Deeper than 16 levels counts as no sequence.
+        assert_eq!(ids_len(&format!("{}a", "⿾".repeat(16))), 0);
+        assert_eq!(ids_len(&format!("{}a", "⿾".repeat(15))), 15 * 3 + 1);
+    }
+
+    #[test]
+    fn weak_trigger_for_phrases_of_unchanging_characters() {
+        let stage = Stage::new(&["一坏\t一坯\n後\t后\n"]);
+        let gate = Gate::new(&[&stage]);
+        assert!(gate.may_change("說一坏"));
+        assert!(gate.may_change("後"));
+        assert!(!gate.may_change("破坏了一个"));
+    }
+}
