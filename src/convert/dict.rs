@@ -37,14 +37,23 @@ struct Slot {
 /// keys, longer values, IDS operators).
 const COMPLEX: u32 = 1 << 31;
 
+/// [`Stage::map`] value sending a character to the general path. U+FFFF is
+/// a noncharacter, so the general path sees it only if the text has it.
+const SLOW: char = '\u{FFFF}';
+
 /// One conversion stage: a compiled dictionary group and the greedy matcher.
 pub(crate) struct Stage {
     /// Entry (see [`COMPLEX`]) for each BMP code point; most text is BMP.
     bmp: Vec<u32>,
+    /// What each BMP character becomes when it is the only key starting
+    /// with it or no key at all, else [`SLOW`]: the hot loop's only table.
+    map: Box<[char; 0x10000]>,
     /// Entries for supplementary-plane characters.
     astral: HashMap<u32, u32>,
     /// Some ASCII character has an entry, so ASCII runs cannot be skipped.
     ascii_keys: bool,
+    /// Characters at which [`Stage::apply`] gives up (their `map` is SLOW).
+    halt: Option<Bitset>,
     slots: Vec<Slot>,
     candidates: Vec<Candidate>,
     /// What a text must contain for the stage to change it: see [`Triggers`].
@@ -60,7 +69,18 @@ impl std::fmt::Debug for Stage {
     }
 }
 
+/// What [`Stage::apply`] made of a text.
+pub(crate) enum Applied {
+    /// The output equals the input.
+    Unchanged,
+    /// The output.
+    Changed(String),
+    /// The text holds a character of the stage's halt set.
+    Halted,
+}
+
 /// A set of code points.
+#[derive(Clone)]
 pub(crate) struct Bitset(Vec<u64>);
 
 impl std::fmt::Debug for Bitset {
@@ -123,7 +143,9 @@ pub(crate) fn parse(
 
 impl Stage {
     /// Compile a group of dictionaries given in OpenCC configuration order.
-    pub(crate) fn new(dicts: &[&'static str]) -> Stage {
+    /// With `halt`, [`Stage::apply`] can stop at any of those characters (see
+    /// [`Applied::Halted`]).
+    pub(crate) fn new(dicts: &[&'static str], halt: Option<&Bitset>) -> Stage {
         // key -> (dictionary order, first value); the earliest dictionary
         // keeps a key, and within one dictionary the first line does, as in
         // OpenCC's PrefixMatch table.
@@ -144,8 +166,13 @@ impl Stage {
 
         let mut stage = Stage {
             bmp: vec![0; 0x10000],
+            map: vec![SLOW; 0x10000]
+                .into_boxed_slice()
+                .try_into()
+                .expect("0x10000 entries"),
             astral: HashMap::new(),
             ascii_keys: false,
+            halt: None,
             slots: Vec::with_capacity(firsts.len()),
             candidates: Vec::new(),
             triggers: triggers(&keys),
@@ -203,12 +230,30 @@ impl Stage {
                 stage.bmp[op] = no_keys;
             }
         }
+        for (cp, &entry) in stage.bmp.iter().enumerate() {
+            let to = match entry {
+                0 => cp as u32,
+                e if e & COMPLEX == 0 => e,
+                _ => continue,
+            };
+            stage.map[cp] = char::from_u32(to).unwrap_or(SLOW);
+        }
+        if let Some(halt) = halt {
+            for (cp, c) in stage.map.iter_mut().enumerate() {
+                if halt.contains(cp as u32) {
+                    *c = SLOW;
+                }
+            }
+        }
+        stage.halt = halt.map(Bitset::clone);
         stage
     }
 
     /// Approximate heap bytes held by the compiled stage.
     pub(crate) fn heap_bytes(&self) -> usize {
         self.bmp.len() * 4
+            + self.map.len() * 4
+            + self.halt.as_ref().map_or(0, Bitset::bytes)
             + self.astral.capacity() * 12
             + self.slots.capacity() * std::mem::size_of::<Slot>()
             + self.candidates.capacity() * std::mem::size_of::<Candidate>()
@@ -225,8 +270,8 @@ impl Stage {
     }
 
     /// Run OpenCC's conversion loop (maximal match, IDS passed through) over
-    /// `text`. Returns `None` when the output equals the input.
-    pub(crate) fn apply(&self, text: &str) -> Option<String> {
+    /// `text`; with `halting`, give up at a character of the halt set.
+    pub(crate) fn apply(&self, text: &str, halting: bool) -> Applied {
         let bytes = text.as_bytes();
         // Writing every character, changed or not, keeps the loop free of
         // hard-to-predict branches; traditional text changes every few chars.
@@ -242,7 +287,21 @@ impl Stage {
                 i += run;
                 continue;
             }
+            if let [0xE0..=0xEF, b1, b2, ..] = bytes[i..] {
+                let cp = ((b0 as usize & 0x0F) << 12)
+                    | ((b1 as usize & 0x3F) << 6)
+                    | (b2 as usize & 0x3F);
+                let c = self.map[cp];
+                if c != SLOW {
+                    out.push(c);
+                    i += 3;
+                    continue;
+                }
+            }
             let (cp, width) = decode(b0, &bytes[i..]);
+            if halting && self.halt.as_ref().is_some_and(|halt| halt.contains(cp)) {
+                return Applied::Halted;
+            }
             let entry = self.entry(cp);
             if entry & COMPLEX == 0 {
                 let c = if entry == 0 { cp } else { entry };
@@ -271,7 +330,11 @@ impl Stage {
             out.push_str(&text[i..i + len]);
             i += len;
         }
-        (out != text).then_some(out)
+        if out == text {
+            Applied::Unchanged
+        } else {
+            Applied::Changed(out)
+        }
     }
 
     /// The first character of `text[from..]` that is in `set`, as
@@ -397,6 +460,11 @@ impl Gate {
         false
     }
 
+    /// Every character at which [`Gate::may_change`] looks closer.
+    pub(crate) fn characters(&self) -> &Bitset {
+        &self.any
+    }
+
     pub(crate) fn heap_bytes(&self) -> usize {
         self.any.bytes() + self.strong.as_ref().map_or(0, Bitset::bytes) + self.weak.capacity() * 48
     }
@@ -498,9 +566,10 @@ mod tests {
     use super::*;
 
     fn run(dicts: &[&'static str], text: &str) -> String {
-        Stage::new(dicts)
-            .apply(text)
-            .unwrap_or_else(|| text.to_owned())
+        match Stage::new(dicts, None).apply(text, false) {
+            Applied::Changed(out) => out,
+            _ => text.to_owned(),
+        }
     }
 
     #[test]
@@ -539,8 +608,18 @@ mod tests {
     }
 
     #[test]
+    fn halting_at_listed_characters() {
+        let mut halt = Bitset::new();
+        halt.insert('豈');
+        let stage = Stage::new(&["後\t后\n"], Some(&halt));
+        assert!(matches!(stage.apply("後豈", true), Applied::Halted));
+        assert!(matches!(stage.apply("後豈", false), Applied::Changed(s) if s == "后豈"));
+        assert!(matches!(stage.apply("豈", false), Applied::Unchanged));
+    }
+
+    #[test]
     fn weak_trigger_for_phrases_of_unchanging_characters() {
-        let stage = Stage::new(&["一坏\t一坯\n後\t后\n"]);
+        let stage = Stage::new(&["一坏\t一坯\n後\t后\n"], None);
         let gate = Gate::new(&[&stage]);
         assert!(gate.may_change("說一坏"));
         assert!(gate.may_change("後"));

@@ -52,7 +52,7 @@ mod dict;
 #[cfg(feature = "opencc-sys")]
 pub mod sys;
 
-use dict::{Bitset, Gate, Stage};
+use dict::{Applied, Bitset, Gate, Stage};
 
 const COMPAT: &str = include_str!("../../data/opencc/CJK_Compatibility_Ideographs.txt");
 const TS_PHRASES: &str = include_str!("../../data/opencc/TSPhrases.txt");
@@ -64,11 +64,11 @@ const ST_CHARACTERS: &str = include_str!("../../data/opencc/STCharacters.txt");
 #[derive(Debug)]
 pub struct Converter {
     normalize: Stage,
+    /// The main stage; it halts at characters normalization would change,
+    /// which saves a separate scan for them.
     convert: Stage,
     /// Whether a text can change at all.
     either: Gate,
-    /// Whether normalization can change a text: it rarely does.
-    normalizes: Gate,
 }
 
 impl Converter {
@@ -77,20 +77,18 @@ impl Converter {
     pub fn t2s() -> &'static Converter {
         static T2S: OnceLock<Converter> = OnceLock::new();
         T2S.get_or_init(|| {
-            Converter::new(
-                Stage::new(&[COMPAT]),
-                Stage::new(&[TS_PHRASES, TS_CHARACTERS_EXT, TS_CHARACTERS]),
-            )
+            let normalize = Stage::new(&[COMPAT], None);
+            let normalizes = Gate::new(&[&normalize]);
+            let convert = Stage::new(
+                &[TS_PHRASES, TS_CHARACTERS_EXT, TS_CHARACTERS],
+                Some(normalizes.characters()),
+            );
+            Converter {
+                either: Gate::new(&[&normalize, &convert]),
+                normalize,
+                convert,
+            }
         })
-    }
-
-    fn new(normalize: Stage, convert: Stage) -> Converter {
-        Converter {
-            either: Gate::new(&[&normalize, &convert]),
-            normalizes: Gate::new(&[&normalize]),
-            normalize,
-            convert,
-        }
     }
 
     /// Convert `text` exactly as OpenCC 1.4.2 would, borrowing it when
@@ -99,32 +97,30 @@ impl Converter {
         if !self.either.may_change(text) {
             return Cow::Borrowed(text);
         }
-        let normalized = match self.normalizes.may_change(text) {
-            true => self.normalize.apply(text),
-            false => None,
+        let normalized = match self.convert.apply(text, true) {
+            Applied::Unchanged => return Cow::Borrowed(text),
+            Applied::Changed(out) => return Cow::Owned(out),
+            // A compatibility ideograph: normalize the whole text first, as
+            // OpenCC does (ideographs inside IDS stay, so no halting now).
+            Applied::Halted => match self.normalize.apply(text, false) {
+                Applied::Changed(normalized) => normalized,
+                _ => text.to_owned(),
+            },
         };
-        match normalized {
-            None => self
-                .convert
-                .apply(text)
-                .map_or(Cow::Borrowed(text), Cow::Owned),
-            Some(normalized) => {
-                let out = self.convert.apply(&normalized).unwrap_or(normalized);
-                if out == text {
-                    Cow::Borrowed(text)
-                } else {
-                    Cow::Owned(out)
-                }
-            }
+        let out = match self.convert.apply(&normalized, false) {
+            Applied::Changed(out) => out,
+            _ => normalized,
+        };
+        if out == text {
+            Cow::Borrowed(text)
+        } else {
+            Cow::Owned(out)
         }
     }
 
     /// Approximate heap bytes held by this converter's tables.
     pub fn heap_bytes(&self) -> usize {
-        self.normalize.heap_bytes()
-            + self.convert.heap_bytes()
-            + self.either.heap_bytes()
-            + self.normalizes.heap_bytes()
+        self.normalize.heap_bytes() + self.convert.heap_bytes() + self.either.heap_bytes()
     }
 }
 
