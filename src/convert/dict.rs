@@ -245,7 +245,7 @@ impl Stage {
                 }
             }
         }
-        stage.halt = halt.map(Bitset::clone);
+        stage.halt = halt.cloned();
         stage
     }
 
