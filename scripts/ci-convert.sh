@@ -14,8 +14,9 @@ cargo clippy --all-targets -- -D warnings
 cargo clippy --all-targets --features opencc-sys -- -D warnings
 
 # Exactness against OpenCC 1.4.2 (fixtures/opencc/, no Python needed), API
-# and classification tests, unit tests of the matcher.
-cargo test --test convert_exact --test convert_api
+# and classification tests, property tests against a slow model of OpenCC's
+# algorithm, unit tests of the matcher.
+cargo test --test convert_exact --test convert_api --test convert_model
 cargo test --lib convert::
 # Differential test against the system OpenCC, known differences listed in
 # fixtures/opencc/sys_known_differences.tsv.
