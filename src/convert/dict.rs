@@ -287,16 +287,23 @@ impl Stage {
                 i += run;
                 continue;
             }
-            if let [0xE0..=0xEF, b1, b2, ..] = bytes[i..] {
-                let cp = ((b0 as usize & 0x0F) << 12)
-                    | ((b1 as usize & 0x3F) << 6)
-                    | (b2 as usize & 0x3F);
+            // Runs of three-byte characters (all of CJK) with a simple entry:
+            // the hot loop, one table load and one push per character.
+            let mut rest = &bytes[i..];
+            while let [b0 @ 0xE0..=0xEF, b1, b2, tail @ ..] = rest {
+                let cp = ((*b0 as usize & 0x0F) << 12)
+                    | ((*b1 as usize & 0x3F) << 6)
+                    | (*b2 as usize & 0x3F);
                 let c = self.map[cp];
-                if c != SLOW {
-                    out.push(c);
-                    i += 3;
-                    continue;
+                if c == SLOW {
+                    break;
                 }
+                out.push(c);
+                rest = tail;
+            }
+            if rest.len() != bytes.len() - i {
+                i = bytes.len() - rest.len();
+                continue;
             }
             let (cp, width) = decode(b0, &bytes[i..]);
             if halting && self.halt.as_ref().is_some_and(|halt| halt.contains(cp)) {
