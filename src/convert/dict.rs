@@ -350,7 +350,18 @@ impl Stage {
     pub(crate) fn find_in(set: &Bitset, text: &str, from: usize) -> Option<(usize, u32, usize)> {
         let all = text.as_bytes();
         let mut s = &all[from..];
+        // The BMP words, as an array so that indexing needs no bounds check.
+        let bmp: &[u64; 1024] = set.0[..1024].try_into().expect("BMP words");
         loop {
+            // Three-byte sequences (all of CJK) index the bitset directly.
+            while let [b0 @ 0xE0..=0xEF, b1, b2, rest @ ..] = s {
+                let word = ((*b0 as usize & 0x0F) << 6) | (*b1 as usize & 0x3F);
+                if bmp[word] & (1 << (b2 & 0x3F)) != 0 {
+                    let (cp, _) = decode(*b0, s);
+                    return Some((all.len() - s.len(), cp, 3));
+                }
+                s = rest;
+            }
             match s {
                 [] => return None,
                 [b0, rest @ ..] if *b0 < 0x80 => {
@@ -361,15 +372,6 @@ impl Stage {
                         }
                         s = rest;
                     }
-                }
-                // Three-byte sequences (all of CJK) index the bitset directly.
-                [b0, b1, b2, rest @ ..] if *b0 >= 0xE0 && *b0 < 0xF0 => {
-                    let word = ((*b0 as usize & 0x0F) << 6) | (*b1 as usize & 0x3F);
-                    if set.0[word] & (1 << (b2 & 0x3F)) != 0 {
-                        let (cp, _) = decode(*b0, s);
-                        return Some((all.len() - s.len(), cp, 3));
-                    }
-                    s = rest;
                 }
                 [b0, ..] => {
                     let (cp, width) = decode(*b0, s);
