@@ -148,7 +148,7 @@ fn seed_003_traditional_portal_with_chrome() {
         "水泥网周报",
         "0571",
         "news@ccement.com",
-        "不代表",
+        "不代表水泥网",
         "2024-12-28",
         "编辑",
     ] {
