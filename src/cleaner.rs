@@ -172,6 +172,10 @@ impl Cleaner {
             removed: Vec::new(),
             warnings: decoded.warnings,
         };
-        Ok((article, Trace::default()))
+        let trace = Trace {
+            encoding_reason: decoded.reason,
+            ..Trace::default()
+        };
+        Ok((article, trace))
     }
 }

@@ -1,0 +1,184 @@
+//! A cheap check for mojibake: UTF-8 text that was decoded with the wrong
+//! encoding somewhere upstream (by the scraper, or by us), so that it now
+//! reads as runs of rare characters (`鍙戝竷鏃堕棿`, `æ–°é—»`).
+//!
+//! The heuristic: take each maximal run of non-ASCII characters (at least
+//! [`MIN_RUN_CHARS`] long) that could be such a mis-decoding and encode it back
+//! with the suspected wrong encoding (GBK for runs of Han characters,
+//! windows-1252 for runs of Latin-1 letters and symbols). If at least
+//! [`MIN_SHARE_PERCENT`]% of the bytes then form UTF-8 sequences of Han
+//! characters or CJK punctuation (lead byte `E3`–`E9`), the run is mojibake.
+//! Real Chinese text almost never passes this test: the GBK encodings of common
+//! characters have lead bytes `B0`–`D7`, and a UTF-8 lead byte `E3`–`E9` needs
+//! a rare character (GB2312 level 2) followed by two continuation-range bytes.
+//! The whole check encodes each candidate run once, so it is linear in the
+//! text length.
+//!
+//! It does not catch mojibake that is not a round trip of UTF-8 (for example
+//! GBK text misaligned by one byte), and GBK bytes mis-decoded as UTF-8 show up
+//! as U+FFFD replacements instead, which the decoder counts.
+
+use encoding_rs::{Encoding, GBK, WINDOWS_1252};
+
+/// Shortest run, in characters, that is tested.
+const MIN_RUN_CHARS: usize = 3;
+/// Share of a run's re-encoded bytes that must form CJK UTF-8 sequences.
+const MIN_SHARE_PERCENT: usize = 60;
+/// How many example runs a warning quotes.
+const MAX_EXAMPLES: usize = 2;
+/// Longest example quoted, in characters.
+const EXAMPLE_CHARS: usize = 12;
+
+/// Which wrong decoding a run looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// UTF-8 bytes read as GBK: runs of Han characters.
+    Gbk,
+    /// UTF-8 bytes read as windows-1252 / Latin-1.
+    Latin,
+}
+
+impl Kind {
+    fn of(c: char) -> Option<Kind> {
+        match c {
+            '\u{80}'..='\u{FF}' => Some(Kind::Latin),
+            // Characters windows-1252 maps 0x80–0x9F to.
+            '€' | '‚' | 'ƒ' | '„' | '…' | '†' | '‡' | 'ˆ' | '‰' | 'Š' | '‹' | 'Œ' | 'Ž'
+            | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '•' | '–' | '—' | '˜' | '™'
+            | 'š' | '›' | 'œ' | 'ž' | 'Ÿ' => Some(Kind::Latin),
+            // Han, CJK punctuation, full-width forms, and the GBK symbol rows.
+            '\u{2000}'..='\u{FFEF}' if c != '\u{FFFD}' => Some(Kind::Gbk),
+            _ => None,
+        }
+    }
+
+    fn encoding(self) -> &'static Encoding {
+        match self {
+            Kind::Gbk => GBK,
+            Kind::Latin => WINDOWS_1252,
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Kind::Gbk => "UTF-8 mis-decoded as GBK",
+            Kind::Latin => "UTF-8 mis-decoded as windows-1252",
+        }
+    }
+}
+
+/// A warning when `text` holds runs that look like mojibake, else `None`.
+pub(crate) fn check(text: &str) -> Option<String> {
+    let mut found: Vec<(Kind, String)> = Vec::new();
+    let mut count = 0usize;
+    let mut run_start: Option<(usize, Kind)> = None;
+    let mut run_chars = 0usize;
+    let mut flush = |start: usize, end: usize, kind: Kind, chars: usize| {
+        if chars >= MIN_RUN_CHARS && is_mojibake(&text[start..end], kind) {
+            count += 1;
+            if found.len() < MAX_EXAMPLES {
+                found.push((kind, text[start..end].chars().take(EXAMPLE_CHARS).collect()));
+            }
+        }
+    };
+    for (i, c) in text.char_indices() {
+        let kind = Kind::of(c);
+        match (run_start, kind) {
+            (Some((_, k)), Some(now)) if k == now => run_chars += 1,
+            _ => {
+                if let Some((start, k)) = run_start {
+                    flush(start, i, k, run_chars);
+                }
+                run_start = kind.map(|k| (i, k));
+                run_chars = 1;
+            }
+        }
+    }
+    if let Some((start, k)) = run_start {
+        flush(start, text.len(), k, run_chars);
+    }
+    if count == 0 {
+        return None;
+    }
+    let kind = found[0].0;
+    let examples: Vec<String> = found.iter().map(|(_, s)| format!("\"{s}\"")).collect();
+    Some(format!(
+        "possible mojibake ({}): {count} run(s) of characters whose bytes re-encoded form UTF-8 Chinese text, e.g. {}",
+        kind.describe(),
+        examples.join(", ")
+    ))
+}
+
+/// Whether `run`, encoded back with `kind`'s encoding, is mostly UTF-8 CJK.
+fn is_mojibake(run: &str, kind: Kind) -> bool {
+    let (bytes, _, unmappable) = kind.encoding().encode(run);
+    if unmappable {
+        return false;
+    }
+    let covered = cjk_utf8_bytes(&bytes);
+    covered >= 6 && covered * 100 >= bytes.len() * MIN_SHARE_PERCENT
+}
+
+/// Bytes of `b` inside 3-byte UTF-8 sequences with lead `E3`–`E9` (CJK
+/// punctuation, kana, Han).
+fn cjk_utf8_bytes(b: &[u8]) -> usize {
+    let cont = |x: u8| (0x80..=0xBF).contains(&x);
+    let mut covered = 0;
+    let mut i = 0;
+    while i + 2 < b.len() {
+        if (0xE3..=0xE9).contains(&b[i]) && cont(b[i + 1]) && cont(b[i + 2]) {
+            covered += 3;
+            i += 3;
+        } else {
+            i += 1;
+        }
+    }
+    covered
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn as_gbk_mojibake(s: &str) -> String {
+        GBK.decode_without_bom_handling(s.as_bytes()).0.into_owned()
+    }
+
+    #[test]
+    fn utf8_read_as_gbk_is_flagged() {
+        let bad = as_gbk_mojibake("发布时间：2022年2月10日，记者从人社部获悉");
+        let w = check(&format!("正常的标题\n{bad}\n")).expect("flagged");
+        assert!(w.contains("UTF-8 mis-decoded as GBK"), "{w}");
+    }
+
+    #[test]
+    fn utf8_read_as_latin1_is_flagged() {
+        let bad = WINDOWS_1252
+            .decode_without_bom_handling("新闻中心".as_bytes())
+            .0
+            .into_owned();
+        let w = check(&bad).expect("flagged");
+        assert!(w.contains("windows-1252"), "{w}");
+    }
+
+    #[test]
+    fn real_text_is_not_flagged() {
+        for text in [
+            "在十多年的社保经办服务工作中，我深刻体会到，敢对群众负责，群众才会满意。",
+            "堅持“五種服務” 提升群眾滿意，黨的群眾路線教育實踐活動開展以來",
+            "Café résumé naïve — “quoted” text…",
+            "潍柴动力：巴拉德和锡里斯不纳入合并财务报表范围",
+        ] {
+            assert_eq!(check(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn seed_fixtures_are_not_flagged_except_known_runs() {
+        for name in ["000_e5b9b37c1305846f.txt", "001_7bd8552e9e82ce88.txt"] {
+            let path = format!("{}/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(path).unwrap();
+            assert_eq!(check(&text), None, "{name}");
+        }
+    }
+}
