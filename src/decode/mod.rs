@@ -254,28 +254,38 @@ fn detect(bytes: &[u8]) -> &'static Encoding {
     detector.guess(None, true)
 }
 
-/// UTF-16 without a byte order mark: in the first [`SNIFF_LEN`] bytes, NUL
-/// bytes make up at least a tenth (and at least four) of the bytes at one
-/// parity of offsets and
-/// are at least four times rarer at the other. (ASCII in UTF-16LE is `xx 00`;
-/// Han characters rarely have a zero byte.)
+/// UTF-16 without a byte order mark: in the first [`SNIFF_LEN`] bytes, code
+/// units whose high byte is zero make up at least a tenth (and at least four)
+/// of the code units, the other byte of each pair is zero at least four times
+/// less often, and at least nine in ten of those code units are printable
+/// ASCII, tab, CR or LF. (ASCII in UTF-16LE is `xx 00`; Han characters rarely
+/// have a zero byte; binary data with zero bytes rarely has printable ASCII
+/// next to each.)
 fn utf16_without_bom(bytes: &[u8]) -> Option<Choice> {
     let head = &bytes[..bytes.len().min(SNIFF_LEN)];
     let pairs = head.len() / 2;
-    if pairs < 2 {
+    if pairs < 2 || signature(bytes).is_some() {
         return None;
     }
-    let (mut even, mut odd) = (0usize, 0usize);
+    let text_byte = |b: u8| matches!(b, b'\t' | b'\n' | b'\r' | 0x20..=0x7E);
+    // (zero high bytes, of which printable) for little- and big-endian.
+    let (mut le, mut le_text, mut be, mut be_text) = (0usize, 0usize, 0usize, 0usize);
     for pair in head.chunks_exact(2) {
-        even += usize::from(pair[0] == 0);
-        odd += usize::from(pair[1] == 0);
+        if pair[1] == 0 {
+            le += 1;
+            le_text += usize::from(text_byte(pair[0]));
+        }
+        if pair[0] == 0 {
+            be += 1;
+            be_text += usize::from(text_byte(pair[1]));
+        }
     }
-    let (encoding, hi, lo) = if odd > even {
-        (UTF_16LE, odd, even)
+    let (encoding, hi, text, lo) = if le > be {
+        (UTF_16LE, le, le_text, be)
     } else {
-        (UTF_16BE, even, odd)
+        (UTF_16BE, be, be_text, le)
     };
-    if hi < 4 || hi * 10 < pairs || lo * 4 > hi || signature(bytes).is_some() {
+    if hi < 4 || hi * 10 < pairs || lo * 4 > hi || text * 10 < hi * 9 {
         return None;
     }
     Some(Choice::new(
@@ -396,8 +406,13 @@ fn signature(bytes: &[u8]) -> Option<&'static str> {
         (b"SQLite format 3\x00", "SQLite"),
         (b"\x00asm", "WebAssembly"),
     ];
-    if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
-        return Some("WebP");
+    if bytes.len() >= 12 && &bytes[..4] == b"RIFF" {
+        return Some(match &bytes[8..12] {
+            b"WEBP" => "WebP",
+            b"WAVE" => "WAV",
+            b"AVI " => "AVI",
+            _ => "RIFF",
+        });
     }
     SIGNATURES
         .iter()
@@ -476,6 +491,9 @@ mod tests {
         assert_eq!(d.text, text);
         let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
         assert_eq!(ok(&bytes).encoding, UTF_16BE);
+        // Little-endian 16-bit numbers are not text.
+        let numbers: Vec<u8> = (0..400u16).flat_map(|n| (n % 200).to_le_bytes()).collect();
+        assert!(matches!(decode(&numbers, LIMIT), Err(Error::NotText(_))));
     }
 
     #[test]
@@ -656,6 +674,7 @@ mod tests {
     fn signature_list() {
         assert_eq!(signature(b"GIF89a..."), Some("GIF"));
         assert_eq!(signature(b"RIFF\0\0\0\0WEBPVP8 "), Some("WebP"));
+        assert_eq!(signature(b"RIFF\0\0\0\0WAVEfmt "), Some("WAV"));
         assert_eq!(signature(b"<html>"), None);
     }
 }
