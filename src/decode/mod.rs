@@ -380,7 +380,7 @@ fn control_percent_bytes(bytes: &[u8]) -> usize {
 fn not_text(found: &str, control_pct: usize, bytes: &[u8]) -> Error {
     let head = bytes.len().min(SNIFF_LEN);
     Error::NotText(format!(
-        "{found} and {control_pct}% control bytes in the first {head} bytes; looks binary{}",
+        "{found} (allowed only in UTF-16) and {control_pct}% control bytes in the first {head} bytes; looks binary{}",
         signature(bytes)
             .map(|s| format!(" ({s} signature)"))
             .unwrap_or_default()
