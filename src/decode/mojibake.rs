@@ -13,12 +13,16 @@
 //! Real Chinese text almost never passes this test: the GBK encodings of common
 //! characters have lead bytes `B0`–`D7`, and a UTF-8 lead byte `E3`–`E9` needs
 //! a rare character (GB2312 level 2) followed by two continuation-range bytes.
-//! The whole check encodes each candidate run once, so it is linear in the
-//! text length.
+//! Only stretches dense in "marker" characters (those whose GBK encoding
+//! starts with a UTF-8 lead byte `E3`–`E9`, looked up in a bitmap) are
+//! re-encoded as GBK, so on real text the check costs one table look-up per
+//! character, and it is linear in the text length in any case.
 //!
 //! It does not catch mojibake that is not a round trip of UTF-8 (for example
 //! GBK text misaligned by one byte), and GBK bytes mis-decoded as UTF-8 show up
 //! as U+FFFD replacements instead, which the decoder counts.
+
+use std::sync::OnceLock;
 
 use encoding_rs::{Encoding, GBK, WINDOWS_1252};
 
@@ -77,12 +81,21 @@ pub(crate) fn check(text: &str) -> Option<String> {
     let mut count = 0usize;
     let mut run_start: Option<(usize, Kind)> = None;
     let mut run_chars = 0usize;
-    let mut flush = |start: usize, end: usize, kind: Kind, chars: usize| {
-        if chars >= MIN_RUN_CHARS && is_mojibake(&text[start..end], kind) {
+    let mut report = |kind: Kind, run: &str| {
+        if is_mojibake(run, kind) {
             count += 1;
             if found.len() < MAX_EXAMPLES {
-                found.push((kind, text[start..end].chars().take(EXAMPLE_CHARS).collect()));
+                found.push((kind, run.chars().take(EXAMPLE_CHARS).collect()));
             }
+        }
+    };
+    let mut flush = |start: usize, end: usize, kind: Kind, chars: usize| {
+        if chars < MIN_RUN_CHARS {
+            return;
+        }
+        match kind {
+            Kind::Latin => report(kind, &text[start..end]),
+            Kind::Gbk => gbk_segments(&text[start..end], |seg| report(kind, seg)),
         }
     };
     for (i, c) in text.char_indices() {
@@ -111,6 +124,66 @@ pub(crate) fn check(text: &str) -> Option<String> {
         kind.describe(),
         examples.join(", ")
     ))
+}
+
+/// Call `f` with each stretch of `run` worth re-encoding as GBK: where
+/// [marker](is_marker) characters follow each other at most three characters
+/// apart, at least two of them, plus two characters before and three after.
+/// UTF-8 Han characters read as GBK give a marker every third character or
+/// more often; real text has few markers, so almost nothing is re-encoded.
+fn gbk_segments(run: &str, mut f: impl FnMut(&str)) {
+    // (start byte, markers, char index of the last marker)
+    let mut seg: Option<(usize, usize, usize)> = None;
+    // Byte offsets of the two characters before the current one.
+    let mut prev = [0usize; 2];
+    for (n, (i, c)) in run.char_indices().enumerate() {
+        if let Some((start, markers, last)) = seg {
+            if n > last + 3 {
+                if markers >= 2 {
+                    f(&run[start..i]);
+                }
+                seg = None;
+            }
+        }
+        if is_marker(c) {
+            seg = Some(match seg {
+                Some((start, markers, _)) => (start, markers + 1, n),
+                None => (if n >= 2 { prev[0] } else { 0 }, 1, n),
+            });
+        }
+        prev = [prev[1], i];
+    }
+    if let Some((start, markers, _)) = seg {
+        if markers >= 2 {
+            f(&run[start..]);
+        }
+    }
+}
+
+/// Whether `c`'s GBK encoding starts with a byte `E3`–`E9`, a UTF-8 lead byte
+/// of Han characters: the characters UTF-8 Han text turns into when read as
+/// GBK (`浠`, `鍙`, `銆`), mostly rare ones (GB2312 level 2).
+fn is_marker(c: char) -> bool {
+    static SET: OnceLock<Vec<u64>> = OnceLock::new();
+    let set = SET.get_or_init(|| {
+        let mut set = vec![0u64; 0x10000 / 64];
+        for lead in 0xE3u8..=0xE9 {
+            for trail in (0x40u8..=0xFE).filter(|&t| t != 0x7F) {
+                let pair = [lead, trail];
+                let (s, had_errors) = GBK.decode_without_bom_handling(&pair);
+                let mut chars = s.chars();
+                if let (false, Some(c), None) = (had_errors, chars.next(), chars.next()) {
+                    let u = c as usize;
+                    if u < 0x10000 {
+                        set[u / 64] |= 1 << (u % 64);
+                    }
+                }
+            }
+        }
+        set
+    });
+    let u = c as usize;
+    u < 0x10000 && set[u / 64] & (1 << (u % 64)) != 0
 }
 
 /// Whether `run`, encoded back with `kind`'s encoding, is mostly UTF-8 CJK.
@@ -175,6 +248,16 @@ mod tests {
             .into_owned();
         let w = check(&bad).expect("flagged");
         assert!(w.contains("windows-1252"), "{w}");
+    }
+
+    #[test]
+    fn markers() {
+        for c in ['浠', '鍙', '銆', '鏈'] {
+            assert!(is_marker(c), "{c}");
+        }
+        for c in ['中', '的', '，', 'a', '服'] {
+            assert!(!is_marker(c), "{c}");
+        }
     }
 
     #[test]
