@@ -9,6 +9,8 @@
 #   FUZZ_SECONDS   seconds per target (default 60)
 #   FUZZ_TIMEOUT   seconds one input may take before it counts as a hang (default 10)
 #   FUZZ_RSS_MB    memory limit in MiB (default 4096)
+#   FUZZ_SANITIZER address (default) or none: none builds faster and runs
+#                  2-3x more inputs a second; the crate itself has no unsafe code
 #
 # cargo-fuzz drives libFuzzer and passes nightly-only flags (-Zsanitizer=address,
 # -Cpasses=sancov-module). The machine has only a stable toolchain, so this
@@ -27,6 +29,7 @@ cd "$(dirname "$0")/.."
 seconds=${FUZZ_SECONDS:-60}
 timeout_s=${FUZZ_TIMEOUT:-10}
 rss_mb=${FUZZ_RSS_MB:-4096}
+sanitizer=${FUZZ_SANITIZER:-address}
 export RUSTC_BOOTSTRAP=1
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
@@ -40,16 +43,16 @@ else
     mapfile -t targets < <(cargo fuzz list)
 fi
 
-# Build every target once (release with debug assertions and overflow checks,
-# AddressSanitizer: cargo-fuzz's defaults).
-cargo fuzz build
+# Build every target once: release with debug assertions and overflow checks
+# (cargo-fuzz's default), so arithmetic overflow is a crash too.
+cargo fuzz build -s "$sanitizer"
 
 failed=()
 for t in "${targets[@]}"; do
     mkdir -p "fuzz/corpus/$t" fuzz/artifacts
     log="fuzz/artifacts/$t.log"
     echo "fuzz.sh: $t for ${seconds}s" >&2
-    if ! cargo fuzz run "$t" "fuzz/corpus/$t" fixtures fixtures/encodings -- \
+    if ! cargo fuzz run -s "$sanitizer" "$t" "fuzz/corpus/$t" fixtures fixtures/encodings -- \
         -max_total_time="$seconds" -timeout="$timeout_s" -rss_limit_mb="$rss_mb" \
         -dict=fuzz/zhclean.dict -print_final_stats=1 2>"$log"; then
         echo "fuzz.sh: $t FAILED; last lines of $log:" >&2
