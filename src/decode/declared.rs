@@ -20,6 +20,18 @@ pub(crate) struct Declaration {
     pub how: &'static str,
 }
 
+impl Declaration {
+    /// The declaration as it reads in the document, normalized
+    /// (`<meta charset=gbk>`), for [`crate::Trace::encoding_reason`].
+    pub fn describe(&self) -> String {
+        match self.how {
+            "<meta http-equiv>" => format!("<meta http-equiv content=\"…charset={}\">", self.label),
+            "<?xml encoding>" => format!("<?xml encoding=\"{}\"?>", self.label),
+            _ => format!("<meta charset={}>", self.label),
+        }
+    }
+}
+
 /// The first charset declaration in the first [`PRESCAN_BYTES`] of `bytes`.
 pub(crate) fn find(bytes: &[u8]) -> Option<Declaration> {
     let head = &bytes[..bytes.len().min(PRESCAN_BYTES)];

@@ -135,7 +135,7 @@ fn choose(bytes: &[u8]) -> Result<Choice, Error> {
     let non_ascii = !bytes.is_ascii();
     let mut warnings = Vec::new();
     if let Some(decl) = declared::find(bytes) {
-        let said = format!("{}={}", decl.how.trim_end_matches('>'), decl.label);
+        let said = decl.describe();
         match declared_encoding(&decl.label) {
             None => warnings.push(format!(
                 "declared charset \"{}\" ({}) is not a usable encoding label; ignored",
@@ -145,11 +145,7 @@ fn choose(bytes: &[u8]) -> Result<Choice, Error> {
                 // Valid UTF-8, or a few bad bytes in a UTF-8 document: keep
                 // the declaration.
                 if mostly_utf8 {
-                    return Ok(Choice::new(
-                        UTF_8,
-                        EncodingSource::Declared,
-                        format!("{said}>"),
-                    ));
+                    return Ok(Choice::new(UTF_8, EncodingSource::Declared, said.clone()));
                 }
                 let detected = detect(bytes);
                 let at = utf8_error.map_or(0, |e| e.valid_up_to());
@@ -161,7 +157,7 @@ fn choose(bytes: &[u8]) -> Result<Choice, Error> {
                     detected,
                     EncodingSource::Detected,
                     format!(
-                        "detected {} by chardetng; {said}> overridden",
+                        "detected {} by chardetng; {said} overridden",
                         detected.name()
                     ),
                 );
@@ -169,7 +165,7 @@ fn choose(bytes: &[u8]) -> Result<Choice, Error> {
                 return Ok(c);
             }
             Some(enc) => {
-                if is_utf8 && non_ascii {
+                if mostly_utf8 && non_ascii {
                     warnings.push(format!(
                         "declared charset {} ({}) contradicted: the bytes are valid UTF-8 with non-ASCII text; decoded as UTF-8",
                         decl.label, decl.how
@@ -177,16 +173,33 @@ fn choose(bytes: &[u8]) -> Result<Choice, Error> {
                     let mut c = Choice::new(
                         UTF_8,
                         EncodingSource::Utf8,
-                        format!("valid UTF-8; {said}> overridden"),
+                        format!("valid UTF-8; {said} overridden"),
                     );
                     c.warnings = warnings;
                     return Ok(c);
                 }
-                return Ok(Choice::new(
-                    enc,
-                    EncodingSource::Declared,
-                    format!("{said}>"),
-                ));
+                let bad = count_malformed(enc, bytes);
+                if bad > 0 {
+                    let detected = detect(bytes);
+                    let bad_detected = count_malformed(detected, bytes);
+                    if detected != enc && bad_detected < bad {
+                        warnings.push(format!(
+                            "declared charset {} ({}) contradicted: {bad} malformed sequences as {}, {bad_detected} as {}; decoded as {} (detected)",
+                            decl.label, decl.how, enc.name(), detected.name(), detected.name()
+                        ));
+                        let mut c = Choice::new(
+                            detected,
+                            EncodingSource::Detected,
+                            format!(
+                                "detected {} by chardetng; {said} overridden",
+                                detected.name()
+                            ),
+                        );
+                        c.warnings = warnings;
+                        return Ok(c);
+                    }
+                }
+                return Ok(Choice::new(enc, EncodingSource::Declared, said));
             }
         }
     }
@@ -327,6 +340,24 @@ fn decode_counting(encoding: &'static Encoding, bytes: &[u8]) -> (String, usize)
         }
     }
     (out, malformed)
+}
+
+/// How many malformed sequences decoding `bytes` as `encoding` meets, without
+/// keeping the text.
+fn count_malformed(encoding: &'static Encoding, bytes: &[u8]) -> usize {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut scratch = [0u8; 8192];
+    let mut src = bytes;
+    let mut malformed = 0usize;
+    loop {
+        let (result, read, _) = decoder.decode_to_utf8_without_replacement(src, &mut scratch, true);
+        src = &src[read..];
+        match result {
+            DecoderResult::InputEmpty => return malformed,
+            DecoderResult::OutputFull => {}
+            DecoderResult::Malformed(_, _) => malformed += 1,
+        }
+    }
 }
 
 /// Whitespace, or an invisible format character (BOM, zero-width space).
@@ -504,6 +535,10 @@ mod tests {
         assert_eq!((d.encoding, d.source), (GBK, EncodingSource::Declared));
         assert_eq!(d.text, html);
         assert_eq!(d.reason, "<meta charset=gbk>");
+        let html =
+            format!("<meta http-equiv=content-type content=\"text/html; charset=gb2312\">{ZHS}");
+        let reason = ok(&GBK.encode(&html).0).reason;
+        assert_eq!(reason, "<meta http-equiv content=\"…charset=gb2312\">");
         assert!(d.warnings.is_empty(), "{:?}", d.warnings);
     }
 
@@ -551,6 +586,49 @@ mod tests {
         assert_eq!((d.encoding, d.source), (UTF_8, EncodingSource::Utf8));
         assert_eq!(d.text, html);
         assert!(d.warnings.iter().any(|w| w.contains("contradicted")));
+    }
+
+    #[test]
+    fn declared_legacy_contradicted_by_malformed_bytes() {
+        // GBK bytes declaring Shift_JIS: many sequences are malformed in
+        // Shift_JIS, none in GBK.
+        let html = format!("<meta charset=shift_jis><p>{ZHS}</p><p>{ZHS}</p>");
+        let (bytes, _, _) = GBK.encode(&html);
+        let d = ok(&bytes);
+        assert_eq!(d.source, EncodingSource::Detected);
+        assert!(
+            d.encoding == GBK || d.encoding == GB18030,
+            "{}",
+            d.encoding.name()
+        );
+        assert!(
+            d.warnings
+                .iter()
+                .any(|w| w.contains("malformed sequences as Shift_JIS")),
+            "{:?}",
+            d.warnings
+        );
+        assert!(
+            d.reason.ends_with("<meta charset=shift_jis> overridden"),
+            "{}",
+            d.reason
+        );
+    }
+
+    #[test]
+    fn declared_gbk_with_damaged_utf8_is_utf8() {
+        let mut bytes = format!("<meta charset=gbk><p>{ZHS}{ZHS}</p>").into_bytes();
+        bytes.push(0xE4);
+        let d = ok(&bytes);
+        assert_eq!((d.encoding, d.source), (UTF_8, EncodingSource::Utf8));
+    }
+
+    #[test]
+    fn count_malformed_matches_decode() {
+        let mut bytes = GBK.encode(ZHS).0.into_owned();
+        bytes.extend_from_slice(b"\x81");
+        assert_eq!(count_malformed(GBK, &bytes), 1);
+        assert_eq!(count_malformed(GBK, &bytes), decode_counting(GBK, &bytes).1);
     }
 
     #[test]
