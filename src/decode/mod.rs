@@ -58,7 +58,12 @@ pub(crate) fn decode(bytes: &[u8], max_bytes: usize) -> Result<Decoded, Error> {
     }
     let choice = choose(bytes)?;
     let body = &bytes[choice.skip..];
-    let (text, malformed) = decode_counting(choice.encoding, body);
+    let (mut text, malformed) = decode_counting(choice.encoding, body);
+    // A byte order mark encoding_rs does not strip (GB18030's `84 31 95 33`,
+    // or a UTF-8 one after a declaration was believed).
+    if text.starts_with('\u{FEFF}') {
+        text.drain(..'\u{FEFF}'.len_utf8());
+    }
     let mut warnings = choice.warnings;
     if malformed > 0 {
         warnings.push(format!(
@@ -511,6 +516,14 @@ mod tests {
             assert_eq!((d.encoding, d.source), (enc, EncodingSource::Bom));
             assert_eq!(d.text, ZH);
         }
+    }
+
+    #[test]
+    fn gb18030_bom_is_dropped() {
+        let mut bytes = b"\x84\x31\x95\x33".to_vec();
+        bytes.extend_from_slice(&GB18030.encode(&format!("{ZHS}{ZHS}")).0);
+        let d = ok(&bytes);
+        assert!(d.text.starts_with("在十多年"), "{:?}", &d.text[..12]);
     }
 
     #[test]
