@@ -13,8 +13,11 @@
 //!    offsets only;
 //! 5. statistical detection with `chardetng` (GBK, GB18030, Big5, …).
 //!
-//! Malformed sequences become U+FFFD and are counted in a warning. The decoded
-//! text is checked for mojibake (see [`mojibake`]).
+//! Malformed sequences become U+FFFD and are counted in a warning; U+FFFD
+//! already present in the input gets a warning of its own. The decoded text is
+//! checked for mojibake (see [`mojibake`]). Empty, blank and binary inputs are
+//! refused with [`Error::Empty`] and [`Error::NotText`]; inputs over the limit
+//! with [`Error::TooLarge`] before anything else is done.
 
 mod declared;
 mod mojibake;
@@ -75,6 +78,12 @@ pub(crate) fn decode(bytes: &[u8], max_bytes: usize) -> Result<Decoded, Error> {
         return Err(Error::Empty(bytes.len()));
     }
     check_decoded(&text, bytes)?;
+    let inherited = text.matches('\u{FFFD}').count().saturating_sub(malformed);
+    if inherited > 0 {
+        warnings.push(format!(
+            "{inherited} U+FFFD replacement characters were already in the input: text lost by an earlier wrong decoding (GBK read as UTF-8?)"
+        ));
+    }
     if let Some(w) = mojibake::check(&text) {
         warnings.push(w);
     }
@@ -516,6 +525,18 @@ mod tests {
             assert_eq!((d.encoding, d.source), (enc, EncodingSource::Bom));
             assert_eq!(d.text, ZH);
         }
+    }
+
+    #[test]
+    fn inherited_replacement_characters_are_warned() {
+        let d = ok(format!("{ZHS}\u{FFFD}\u{FFFD}{ZHS}").as_bytes());
+        assert!(
+            d.warnings
+                .iter()
+                .any(|w| w.starts_with("2 U+FFFD replacement characters were already")),
+            "{:?}",
+            d.warnings
+        );
     }
 
     #[test]
