@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 # Decoder unit tests, odd-input fixtures, property tests (fast; the main test
 # run covers them too, this keeps the step self-contained).
 cargo test --lib decode
-cargo test --test odd_input --test proptest_clean
+cargo test --test odd_input --test proptest_clean --test decode_roundtrip
 
 # Fuzz every target for a bounded time; fails on any crash, panic or hang.
 FUZZ_SECONDS="${FUZZ_SECONDS:-20}" FUZZ_SANITIZER="${FUZZ_SANITIZER:-none}" scripts/fuzz.sh
