@@ -658,6 +658,26 @@ mod tests {
     }
 
     #[test]
+    fn decode_counting_matches_encoding_rs() {
+        // Pseudo-random bytes (xorshift), decoded by every encoding used here.
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        let bytes: Vec<u8> = (0..20_000)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x >> 24) as u8
+            })
+            .collect();
+        for enc in [UTF_8, GBK, GB18030, BIG5, UTF_16LE, UTF_16BE, WINDOWS_1252] {
+            let (text, n) = decode_counting(enc, &bytes);
+            let (want, _) = enc.decode_without_bom_handling(&bytes);
+            assert_eq!(text, want, "{}", enc.name());
+            assert_eq!(n, count_malformed(enc, &bytes), "{}", enc.name());
+        }
+    }
+
+    #[test]
     fn count_malformed_matches_decode() {
         let mut bytes = GBK.encode(ZHS).0.into_owned();
         bytes.extend_from_slice(b"\x81");
