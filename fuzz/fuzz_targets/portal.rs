@@ -10,7 +10,6 @@ use zhclean::{Cleaner, Format};
 
 fuzz_target!(|data: &[u8]| {
     static CLEANER: OnceLock<Cleaner> = OnceLock::new();
-    let cleaner =
-        CLEANER.get_or_init(|| Cleaner::builder().format(Some(Format::Portal)).build());
+    let cleaner = CLEANER.get_or_init(|| Cleaner::builder().format(Some(Format::Portal)).build());
     let _ = cleaner.clean(data);
 });
