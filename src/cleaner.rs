@@ -181,15 +181,9 @@ impl Cleaner {
         let mut draft = formats::decode(format, &text, rules);
         chrome::strip(&mut draft, &text, rules);
         draft.warnings.append(&mut warnings);
-        let encoding_reason = match decoded.source {
-            EncodingSource::Bom => "byte order mark",
-            EncodingSource::Declared => "charset declared in the document",
-            EncodingSource::Utf8 => "the bytes are valid UTF-8",
-            EncodingSource::Detected => "detected from the bytes",
-        };
         let trace = Trace {
             format_reason,
-            encoding_reason: encoding_reason.to_string(),
+            encoding_reason: decoded.reason,
             fields: std::mem::take(&mut draft.fields),
         };
         let article = self.finish(draft, format, script, decoded.encoding, decoded.source);

@@ -1,0 +1,285 @@
+//! A cheap check for mojibake: UTF-8 text that was decoded with the wrong
+//! encoding somewhere upstream (by the scraper, or by us), so that it now
+//! reads as runs of rare characters (`鍙戝竷鏃堕棿`, `æ–°é—»`).
+//!
+//! The heuristic: take each maximal run of non-ASCII characters (at least
+//! [`MIN_RUN_CHARS`] long) that could be such a mis-decoding and encode it back
+//! with the suspected wrong encoding (GBK for runs of Han characters,
+//! windows-1252 for runs of Latin-1 letters and symbols). If at least
+//! [`MIN_SHARE_PERCENT`]% of the bytes then form UTF-8 sequences of Han
+//! characters or CJK punctuation (lead byte `E3`–`E9`), or [`MIN_CHAIN`] such
+//! sequences follow each other directly (mojibake inside a longer run of real
+//! text), the run is mojibake.
+//! Real Chinese text almost never passes this test: the GBK encodings of common
+//! characters have lead bytes `B0`–`D7`, and a UTF-8 lead byte `E3`–`E9` needs
+//! a rare character (GB2312 level 2) followed by two continuation-range bytes.
+//! Only stretches dense in "marker" characters (those whose GBK encoding
+//! starts with a UTF-8 lead byte `E3`–`E9`, looked up in a bitmap) are
+//! re-encoded as GBK, so on real text the check costs one table look-up per
+//! character, and it is linear in the text length in any case.
+//!
+//! It does not catch mojibake that is not a round trip of UTF-8 (for example
+//! GBK text misaligned by one byte), and GBK bytes mis-decoded as UTF-8 show up
+//! as U+FFFD replacements instead, which the decoder counts.
+
+use std::sync::OnceLock;
+
+use encoding_rs::{Encoding, GBK, WINDOWS_1252};
+
+/// Shortest run, in characters, that is tested.
+const MIN_RUN_CHARS: usize = 3;
+/// Share of a run's re-encoded bytes that must form CJK UTF-8 sequences.
+const MIN_SHARE_PERCENT: usize = 60;
+/// Back-to-back CJK UTF-8 sequences that flag a run whatever its length.
+const MIN_CHAIN: usize = 4;
+/// How many example runs a warning quotes.
+const MAX_EXAMPLES: usize = 2;
+/// Longest example quoted, in characters.
+const EXAMPLE_CHARS: usize = 12;
+
+/// Which wrong decoding a run looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// UTF-8 bytes read as GBK: runs of Han characters.
+    Gbk,
+    /// UTF-8 bytes read as windows-1252 / Latin-1.
+    Latin,
+}
+
+impl Kind {
+    fn of(c: char) -> Option<Kind> {
+        match c {
+            '\u{80}'..='\u{FF}' => Some(Kind::Latin),
+            // Characters windows-1252 maps 0x80–0x9F to.
+            '€' | '‚' | 'ƒ' | '„' | '…' | '†' | '‡' | 'ˆ' | '‰' | 'Š' | '‹' | 'Œ' | 'Ž'
+            | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '•' | '–' | '—' | '˜' | '™'
+            | 'š' | '›' | 'œ' | 'ž' | 'Ÿ' => Some(Kind::Latin),
+            // Han, CJK punctuation, full-width forms, and the GBK symbol rows.
+            '\u{2000}'..='\u{FFEF}' if c != '\u{FFFD}' => Some(Kind::Gbk),
+            _ => None,
+        }
+    }
+
+    fn encoding(self) -> &'static Encoding {
+        match self {
+            Kind::Gbk => GBK,
+            Kind::Latin => WINDOWS_1252,
+        }
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Kind::Gbk => "UTF-8 mis-decoded as GBK",
+            Kind::Latin => "UTF-8 mis-decoded as windows-1252",
+        }
+    }
+}
+
+/// A warning when `text` holds runs that look like mojibake, else `None`.
+pub(crate) fn check(text: &str) -> Option<String> {
+    let mut found: Vec<(Kind, String)> = Vec::new();
+    let mut count = 0usize;
+    let mut run_start: Option<(usize, Kind)> = None;
+    let mut run_chars = 0usize;
+    let mut report = |kind: Kind, run: &str| {
+        if is_mojibake(run, kind) {
+            count += 1;
+            if found.len() < MAX_EXAMPLES {
+                found.push((kind, run.chars().take(EXAMPLE_CHARS).collect()));
+            }
+        }
+    };
+    let mut flush = |start: usize, end: usize, kind: Kind, chars: usize| {
+        if chars < MIN_RUN_CHARS {
+            return;
+        }
+        match kind {
+            Kind::Latin => report(kind, &text[start..end]),
+            Kind::Gbk => gbk_segments(&text[start..end], |seg| report(kind, seg)),
+        }
+    };
+    for (i, c) in text.char_indices() {
+        let kind = Kind::of(c);
+        match (run_start, kind) {
+            (Some((_, k)), Some(now)) if k == now => run_chars += 1,
+            _ => {
+                if let Some((start, k)) = run_start {
+                    flush(start, i, k, run_chars);
+                }
+                run_start = kind.map(|k| (i, k));
+                run_chars = 1;
+            }
+        }
+    }
+    if let Some((start, k)) = run_start {
+        flush(start, text.len(), k, run_chars);
+    }
+    if count == 0 {
+        return None;
+    }
+    let kind = found[0].0;
+    let examples: Vec<String> = found.iter().map(|(_, s)| format!("\"{s}\"")).collect();
+    Some(format!(
+        "possible mojibake ({}): {count} run(s) of characters whose bytes re-encoded form UTF-8 Chinese text, e.g. {}",
+        kind.describe(),
+        examples.join(", ")
+    ))
+}
+
+/// Call `f` with each stretch of `run` worth re-encoding as GBK: where
+/// [marker](is_marker) characters follow each other at most three characters
+/// apart, at least two of them, plus two characters before and three after.
+/// UTF-8 Han characters read as GBK give a marker every third character or
+/// more often; real text has few markers, so almost nothing is re-encoded.
+fn gbk_segments(run: &str, mut f: impl FnMut(&str)) {
+    // (start byte, markers, char index of the last marker)
+    let mut seg: Option<(usize, usize, usize)> = None;
+    // Byte offsets of the two characters before the current one.
+    let mut prev = [0usize; 2];
+    for (n, (i, c)) in run.char_indices().enumerate() {
+        if let Some((start, markers, last)) = seg {
+            if n > last + 3 {
+                if markers >= 2 {
+                    f(&run[start..i]);
+                }
+                seg = None;
+            }
+        }
+        if is_marker(c) {
+            seg = Some(match seg {
+                Some((start, markers, _)) => (start, markers + 1, n),
+                None => (if n >= 2 { prev[0] } else { 0 }, 1, n),
+            });
+        }
+        prev = [prev[1], i];
+    }
+    if let Some((start, markers, _)) = seg {
+        if markers >= 2 {
+            f(&run[start..]);
+        }
+    }
+}
+
+/// Whether `c`'s GBK encoding starts with a byte `E3`–`E9`, a UTF-8 lead byte
+/// of Han characters: the characters UTF-8 Han text turns into when read as
+/// GBK (`浠`, `鍙`, `銆`), mostly rare ones (GB2312 level 2).
+fn is_marker(c: char) -> bool {
+    static SET: OnceLock<Vec<u64>> = OnceLock::new();
+    let set = SET.get_or_init(|| {
+        let mut set = vec![0u64; 0x10000 / 64];
+        for lead in 0xE3u8..=0xE9 {
+            for trail in (0x40u8..=0xFE).filter(|&t| t != 0x7F) {
+                let pair = [lead, trail];
+                let (s, had_errors) = GBK.decode_without_bom_handling(&pair);
+                let mut chars = s.chars();
+                if let (false, Some(c), None) = (had_errors, chars.next(), chars.next()) {
+                    let u = c as usize;
+                    if u < 0x10000 {
+                        set[u / 64] |= 1 << (u % 64);
+                    }
+                }
+            }
+        }
+        set
+    });
+    let u = c as usize;
+    u < 0x10000 && set[u / 64] & (1 << (u % 64)) != 0
+}
+
+/// Whether `run`, encoded back with `kind`'s encoding, is mostly UTF-8 CJK.
+fn is_mojibake(run: &str, kind: Kind) -> bool {
+    let (bytes, _, unmappable) = kind.encoding().encode(run);
+    if unmappable {
+        return false;
+    }
+    let (covered, chain) = cjk_utf8_bytes(&bytes);
+    chain >= MIN_CHAIN || (covered >= 6 && covered * 100 >= bytes.len() * MIN_SHARE_PERCENT)
+}
+
+/// Bytes of `b` inside 3-byte UTF-8 sequences with lead `E3`–`E9` (CJK
+/// punctuation, kana, Han), and the longest chain of such sequences that
+/// follow each other directly.
+fn cjk_utf8_bytes(b: &[u8]) -> (usize, usize) {
+    let cont = |x: u8| (0x80..=0xBF).contains(&x);
+    let (mut covered, mut chain, mut longest) = (0, 0, 0);
+    let mut i = 0;
+    while i + 2 < b.len() {
+        if (0xE3..=0xE9).contains(&b[i]) && cont(b[i + 1]) && cont(b[i + 2]) {
+            covered += 3;
+            chain += 1;
+            longest = chain.max(longest);
+            i += 3;
+        } else {
+            chain = 0;
+            i += 1;
+        }
+    }
+    (covered, longest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn as_gbk_mojibake(s: &str) -> String {
+        GBK.decode_without_bom_handling(s.as_bytes()).0.into_owned()
+    }
+
+    #[test]
+    fn utf8_read_as_gbk_is_flagged() {
+        let bad = as_gbk_mojibake("发布时间：2022年2月10日，记者从人社部获悉");
+        let w = check(&format!("正常的标题\n{bad}\n")).expect("flagged");
+        assert!(w.contains("UTF-8 mis-decoded as GBK"), "{w}");
+    }
+
+    #[test]
+    fn mojibake_inside_real_text_is_flagged() {
+        let bad = as_gbk_mojibake("发布时间：二〇二二年");
+        let text =
+            format!("在十多年的社保经办服务工作中{bad}我深刻体会到，敢对群众负责，群众才会满意。");
+        assert!(check(&text).is_some(), "{text}");
+    }
+
+    #[test]
+    fn utf8_read_as_latin1_is_flagged() {
+        let bad = WINDOWS_1252
+            .decode_without_bom_handling("新闻中心".as_bytes())
+            .0
+            .into_owned();
+        let w = check(&bad).expect("flagged");
+        assert!(w.contains("windows-1252"), "{w}");
+    }
+
+    #[test]
+    fn markers() {
+        for c in ['浠', '鍙', '銆', '鏈'] {
+            assert!(is_marker(c), "{c}");
+        }
+        for c in ['中', '的', '，', 'a', '服'] {
+            assert!(!is_marker(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn real_text_is_not_flagged() {
+        for text in [
+            "在十多年的社保经办服务工作中，我深刻体会到，敢对群众负责，群众才会满意。",
+            "堅持“五種服務” 提升群眾滿意，黨的群眾路線教育實踐活動開展以來",
+            "Café résumé naïve — “quoted” text…",
+            "潍柴动力：巴拉德和锡里斯不纳入合并财务报表范围",
+        ] {
+            assert_eq!(check(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn fixtures_are_not_flagged() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                assert_eq!(check(&text), None, "{}", path.display());
+            }
+        }
+    }
+}
