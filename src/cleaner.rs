@@ -217,23 +217,25 @@ impl Cleaner {
                 draft.remove(RemovedKind::Duplicate, text);
                 continue;
             }
-            if block.kind == BlockKind::Paragraph {
-                while let Some(byline) = byline::cut_inline(&text) {
-                    for (name, role) in &byline.people {
-                        draft.add_author(name, role, "byline in the body");
-                    }
-                    draft.remove(RemovedKind::Byline, byline.removed);
-                    // Cutting may leave two spaces where the byline was.
-                    text = normalize::normalize_whitespace(&byline.rest);
+            while let Some(byline) = byline::cut_inline(&text) {
+                for (name, role) in &byline.people {
+                    draft.add_author(name, role, "byline in the body");
                 }
+                draft.remove(RemovedKind::Byline, byline.removed);
+                // Cutting may leave two spaces where the byline was.
+                text = normalize::normalize_whitespace(&byline.rest);
             }
             // Decoders hand over whitespace-normalized blocks.
             let text = self.polish_normalized(text, &mut draft.warnings);
             if !text.is_empty() {
-                out.push(Block {
-                    kind: block.kind,
-                    text,
-                });
+                // The kind follows from the final text alone, in every format,
+                // so cleaning the output again gives the same kinds.
+                let kind = if normalize::looks_like_heading(&text) {
+                    BlockKind::Heading
+                } else {
+                    BlockKind::Paragraph
+                };
+                out.push(Block { kind, text });
             }
         }
         let title = draft

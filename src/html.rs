@@ -5,14 +5,14 @@
 //! `display:none`, `visibility:hidden`), `script`, `style` and other
 //! non-content elements (as `hidden`), images (as `image`, with their alt
 //! text), `<figcaption>` (as `caption`). HTML comments are dropped without a
-//! record. Headings are `h1`–`h6`, and paragraphs that are `<strong>`/`<b>`
-//! only or centred, when their text has the shape of a heading.
+//! record. Whether a block is a heading is decided later from its text
+//! alone (see [`crate::normalize::looks_like_heading`]).
 
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 
-use crate::article::{BlockKind, RemovedKind};
-use crate::formats::{Draft, Link, RawBlock};
+use crate::article::RemovedKind;
+use crate::formats::{Draft, Field, Link, RawBlock};
 
 /// Elements whose content is never article text.
 const SKIPPED: &[&str] = &[
@@ -59,21 +59,10 @@ const BLOCK: &[&str] = &[
     "html",
 ];
 
-/// What the open block elements say about the block being collected.
-#[derive(Default, Clone, Copy)]
-struct Signals {
-    heading_tag: bool,
-    centred: bool,
-}
-
 #[derive(Default)]
 struct Collector {
     text: String,
     links: Vec<Link>,
-    /// Non-space text outside `<strong>`/`<b>` was seen.
-    plain_text: bool,
-    /// Non-space text inside `<strong>`/`<b>` was seen.
-    strong_text: bool,
 }
 
 fn is_hidden(el: &scraper::node::Element) -> bool {
@@ -88,21 +77,6 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
             .to_ascii_lowercase();
         compact.contains("display:none") || compact.contains("visibility:hidden")
     })
-}
-
-fn is_centred(el: &scraper::node::Element) -> bool {
-    el.name() == "center"
-        || el
-            .attr("align")
-            .is_some_and(|a| a.eq_ignore_ascii_case("center"))
-        || el.attr("style").is_some_and(|style| {
-            let compact: String = style
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            compact.contains("text-align:center")
-        })
 }
 
 /// The text of a subtree, for the record of what was dropped.
@@ -189,37 +163,24 @@ pub(crate) fn parse_into(html: &str, draft: &mut Draft) {
         ));
     }
     let doc = Html::parse_fragment(&html);
-    let mut signals: Vec<Signals> = Vec::new();
     let mut quote_depth = 0usize;
-    let mut strong_depth = 0usize;
     // Each open `<a>`: its href, and where its text starts in the block.
     let mut link_stack: Vec<(Option<String>, usize)> = Vec::new();
     let mut current = Collector::default();
     let mut skip: Option<ego_tree::NodeId> = None;
     let mut images = 0usize;
 
-    let flush =
-        |current: &mut Collector, signals: &[Signals], quote_depth: usize, draft: &mut Draft| {
-            let collected = std::mem::take(current);
-            let text = crate::normalize::normalize_whitespace(&collected.text);
-            if text.is_empty() {
-                return;
-            }
-            let top = signals.last().copied().unwrap_or_default();
-            let heading_signal =
-                top.heading_tag || top.centred || (collected.strong_text && !collected.plain_text);
-            let kind = if heading_signal && crate::normalize::looks_like_heading(&text) {
-                BlockKind::Heading
-            } else {
-                BlockKind::Paragraph
-            };
+    let flush = |current: &mut Collector, quote_depth: usize, draft: &mut Draft| {
+        let collected = std::mem::take(current);
+        let text = crate::normalize::normalize_whitespace(&collected.text);
+        if !text.is_empty() {
             draft.blocks.push(RawBlock {
-                kind,
                 text,
                 links: collected.links,
                 quoted: quote_depth > 0,
             });
-        };
+        }
+    };
 
     for edge in doc.root_element().traverse() {
         match edge {
@@ -228,16 +189,7 @@ pub(crate) fn parse_into(html: &str, draft: &mut Draft) {
                     continue;
                 }
                 match node.value() {
-                    Node::Text(t) => {
-                        current.text.push_str(t);
-                        if !t.trim().is_empty() {
-                            if strong_depth > 0 {
-                                current.strong_text = true;
-                            } else {
-                                current.plain_text = true;
-                            }
-                        }
-                    }
+                    Node::Text(t) => current.text.push_str(t),
                     Node::Element(el) => {
                         let name = el.name();
                         let element = ElementRef::wrap(node).expect("element node");
@@ -246,6 +198,11 @@ pub(crate) fn parse_into(html: &str, draft: &mut Draft) {
                             if !text.is_empty() {
                                 draft.remove(RemovedKind::Hidden, text);
                             }
+                            skip = Some(node.id());
+                        } else if name == "title" {
+                            // A page's <title> is its title when nothing better is known.
+                            let text = subtree_text(element);
+                            draft.set(Field::Title, &text, "<title> element");
                             skip = Some(node.id());
                         } else if name == "figcaption" {
                             let text = subtree_text(element);
@@ -265,23 +222,14 @@ pub(crate) fn parse_into(html: &str, draft: &mut Draft) {
                                 },
                             );
                         } else if name == "br" {
-                            flush(&mut current, &signals, quote_depth, draft);
+                            flush(&mut current, quote_depth, draft);
                         } else if matches!(name, "td" | "th") {
                             current.text.push(' ');
                         } else if BLOCK.contains(&name) {
-                            flush(&mut current, &signals, quote_depth, draft);
-                            signals.push(Signals {
-                                heading_tag: matches!(
-                                    name,
-                                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-                                ),
-                                centred: is_centred(el),
-                            });
+                            flush(&mut current, quote_depth, draft);
                             if name == "blockquote" {
                                 quote_depth += 1;
                             }
-                        } else if matches!(name, "strong" | "b") {
-                            strong_depth += 1;
                         } else if name == "a" {
                             link_stack
                                 .push((el.attr("href").map(str::to_string), current.text.len()));
@@ -300,13 +248,10 @@ pub(crate) fn parse_into(html: &str, draft: &mut Draft) {
                 if let Node::Element(el) = node.value() {
                     let name = el.name();
                     if BLOCK.contains(&name) {
-                        flush(&mut current, &signals, quote_depth, draft);
-                        signals.pop();
+                        flush(&mut current, quote_depth, draft);
                         if name == "blockquote" {
                             quote_depth = quote_depth.saturating_sub(1);
                         }
-                    } else if matches!(name, "strong" | "b") {
-                        strong_depth = strong_depth.saturating_sub(1);
                     } else if name == "a" {
                         if let Some((Some(href), start)) = link_stack.pop() {
                             // A block break inside the link may have emptied the text.
@@ -319,7 +264,7 @@ pub(crate) fn parse_into(html: &str, draft: &mut Draft) {
             }
         }
     }
-    flush(&mut current, &signals, quote_depth, draft);
+    flush(&mut current, quote_depth, draft);
     if images > 0 {
         draft.images += images;
     }
@@ -331,6 +276,19 @@ fn tag_pattern() -> &'static regex::Regex {
     RE.get_or_init(|| {
         regex::Regex::new(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>").expect("valid regex")
     })
+}
+
+/// Is the text a whole HTML page rather than a fragment or plain text?
+pub(crate) fn is_html_page(text: &str) -> bool {
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["<!doctype html", "<html", "<head", "<body", "<?xml"]
+        .iter()
+        .any(|p| head.starts_with(p))
 }
 
 /// Does the text contain something that looks like an HTML tag?
@@ -347,17 +305,10 @@ pub(crate) fn strip_tags(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn blocks(html: &str) -> (Vec<(BlockKind, String)>, Draft) {
+    fn blocks(html: &str) -> (Vec<String>, Draft) {
         let mut draft = Draft::default();
         parse_into(html, &mut draft);
-        (
-            draft
-                .blocks
-                .iter()
-                .map(|b| (b.kind, b.text.clone()))
-                .collect(),
-            draft,
-        )
+        (draft.blocks.iter().map(|b| b.text.clone()).collect(), draft)
     }
 
     #[test]
@@ -368,25 +319,17 @@ mod tests {
         assert_eq!(
             b,
             vec![
-                (BlockKind::Paragraph, "甲&乙 丙".into()),
-                (BlockKind::Paragraph, "第二行".into()),
-                (BlockKind::Paragraph, "嵌套的文本。".into())
+                "甲&乙 丙".to_string(),
+                "第二行".to_string(),
+                "嵌套的文本。".to_string()
             ]
         );
     }
 
     #[test]
-    fn strong_only_and_centred_paragraphs_are_headings() {
-        let (b, _) = blocks("<p><strong>争分夺秒跑出“加速度”</strong></p><p align=\"center\">建章立制规范服务</p><p><strong>强调</strong>不是标题。</p>");
-        assert_eq!(b[0].0, BlockKind::Heading);
-        assert_eq!(b[1].0, BlockKind::Heading);
-        assert_eq!(b[2].0, BlockKind::Paragraph);
-    }
-
-    #[test]
     fn hidden_elements_comments_images_and_captions_are_dropped_and_recorded() {
         let (b, d) = blocks("<p style=\"display:none\">隐藏</p><!-- 注释 --><p><img src=\"a.png\" alt=\"K图\"></p><figure><figcaption>图为现场</figcaption></figure><script>var a='脚本'</script><p>正文。</p>");
-        assert_eq!(b, vec![(BlockKind::Paragraph, "正文。".into())]);
+        assert_eq!(b, vec!["正文。".to_string()]);
         let kinds: Vec<_> = d
             .removed
             .iter()
@@ -425,10 +368,7 @@ mod tests {
             "</span></div>".repeat(20_000)
         );
         let (b, d) = blocks(&html);
-        assert_eq!(
-            b.iter().map(|b| b.1.as_str()).collect::<Vec<_>>(),
-            vec!["深", "后"]
-        );
+        assert_eq!(b, vec!["深", "后"]);
         assert!(d.warnings[0].contains("nested deeper than 512"));
     }
 

@@ -40,36 +40,25 @@ pub(crate) fn parse_into(body: &str, draft: &mut Draft) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::BlockKind;
 
-    fn blocks(md: &str) -> Vec<(BlockKind, String, bool)> {
+    fn blocks(md: &str) -> Vec<(String, bool)> {
         let mut d = Draft::default();
         parse_into(md, &mut d);
-        d.blocks
-            .into_iter()
-            .map(|b| (b.kind, b.text, b.quoted))
-            .collect()
+        d.blocks.into_iter().map(|b| (b.text, b.quoted)).collect()
     }
 
     #[test]
     fn headings_emphasis_links_and_escapes() {
         let b = blocks("## 小标题\n\n这是**重点**和[链接](http://x.cn)，竖线\\|保留。\n");
-        assert_eq!(b[0], (BlockKind::Heading, "小标题".into(), false));
-        assert_eq!(
-            b[1],
-            (
-                BlockKind::Paragraph,
-                "这是重点和链接，竖线|保留。".into(),
-                false
-            )
-        );
+        assert_eq!(b[0], ("小标题".into(), false));
+        assert_eq!(b[1], ("这是重点和链接，竖线|保留。".into(), false));
     }
 
     #[test]
     fn quotes_are_marked_and_html_blocks_are_read_as_html() {
         let b = blocks("> 导语。\n\n <p>一段。</p>\n\n    <p>缩进的段落。</p>\n");
-        assert_eq!(b[0], (BlockKind::Paragraph, "导语。".into(), true));
-        assert_eq!(b[1].1, "一段。");
-        assert_eq!(b[2].1, "缩进的段落。");
+        assert_eq!(b[0], ("导语。".into(), true));
+        assert_eq!(b[1].0, "一段。");
+        assert_eq!(b[2].0, "缩进的段落。");
     }
 }

@@ -164,7 +164,6 @@ fn png_named_txt() {
 }
 
 #[test]
-#[ignore = "needs the HTML body pipeline (format decoders) from main: the placeholder pipeline keeps the markup as text"]
 fn html_with_no_text() {
     match clean(&fixture("encodings/no_text.html")) {
         Err(Error::Empty(_)) => {}

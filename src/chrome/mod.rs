@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::article::{BlockKind, RemovedKind};
+use crate::article::RemovedKind;
 use crate::date::{self, DateRules};
 use crate::formats::{Draft, Field};
 use profiles::PROFILES;
@@ -381,7 +381,7 @@ pub(crate) fn strip(draft: &mut Draft, document: &str, rules: DateRules) {
                         text.chars().take(30).collect::<String>()
                     ));
                 }
-                body_started |= block.kind == BlockKind::Paragraph && is_body_like(text);
+                body_started |= is_body_like(text);
                 kept.push(block);
             }
         }
@@ -404,7 +404,7 @@ fn run(lines: &[&str]) -> Draft {
     let mut draft = Draft {
         blocks: lines
             .iter()
-            .map(|l| RawBlock::line(BlockKind::Paragraph, l.to_string()))
+            .map(|l| RawBlock::line(l.to_string()))
             .collect(),
         ..Draft::default()
     };

@@ -455,7 +455,7 @@ impl Gate {
             if self
                 .strong
                 .as_ref()
-                .map_or(true, |strong| strong.contains(cp))
+                .is_none_or(|strong| strong.contains(cp))
             {
                 return true;
             }

@@ -1,6 +1,5 @@
 //! Line-based formats: plain dated text, scraped portal pages, and the
-//! best-effort fallback for anything else. Every non-empty line is a block;
-//! a short line that does not end like a sentence is a heading.
+//! best-effort fallback for anything else. Every non-empty line is a block.
 //!
 //! - *plain_dated*: a title line, then (within the next two non-empty lines)
 //!   a line that is only a date.
@@ -13,10 +12,10 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::article::{BlockKind, Format, RemovedKind};
+use crate::article::{Format, RemovedKind};
 use crate::date::{self, DateRules, Published};
 use crate::formats::{Draft, Field, RawBlock};
-use crate::normalize::{is_han, looks_like_heading, normalize_whitespace};
+use crate::normalize::{is_han, normalize_whitespace};
 
 /// Longest line taken as a title.
 const MAX_TITLE_CHARS: usize = 100;
@@ -199,9 +198,7 @@ pub(crate) fn decode(format: Format, text: &str, rules: DateRules) -> Draft {
                     );
                     draft.remove(RemovedKind::Metadata, title.clone());
                     for (_, skipped) in &lines[..i] {
-                        draft
-                            .blocks
-                            .push(RawBlock::line(BlockKind::Paragraph, skipped.clone()));
+                        draft.blocks.push(RawBlock::line(skipped.clone()));
                     }
                     body_start = i + 1;
                     // A date or meta line right under the title.
@@ -226,12 +223,7 @@ pub(crate) fn decode(format: Format, text: &str, rules: DateRules) -> Draft {
         }
     }
     for (_, line) in &lines[body_start.min(lines.len())..] {
-        let kind = if looks_like_heading(line) {
-            BlockKind::Heading
-        } else {
-            BlockKind::Paragraph
-        };
-        draft.blocks.push(RawBlock::line(kind, line.clone()));
+        draft.blocks.push(RawBlock::line(line.clone()));
     }
     draft
 }
@@ -286,14 +278,7 @@ mod tests {
             d.published.unwrap().to_string(),
             "2015-12-03T15:01:00+08:00"
         );
-        let kinds: Vec<_> = d.blocks.iter().map(|b| b.kind).collect();
-        assert_eq!(
-            kinds,
-            vec![
-                BlockKind::Paragraph,
-                BlockKind::Heading,
-                BlockKind::Paragraph
-            ]
-        );
+        let texts: Vec<_> = d.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, vec!["第一段。", "小标题", "第二段。"]);
     }
 }

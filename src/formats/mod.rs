@@ -6,14 +6,13 @@
 pub(crate) mod jekyll;
 pub(crate) mod lines;
 
-use crate::article::{Author, BlockKind, FieldOrigin, Format, Removed, RemovedKind};
+use crate::article::{Author, FieldOrigin, Format, Removed, RemovedKind};
 use crate::date::{DateRules, Published};
 
 /// One block before normalization: a line of plain text, or the text of one
 /// HTML block element.
 #[derive(Debug, Clone)]
 pub(crate) struct RawBlock {
-    pub kind: BlockKind,
     pub text: String,
     /// The links inside the block.
     pub links: Vec<Link>,
@@ -22,9 +21,8 @@ pub(crate) struct RawBlock {
 }
 
 impl RawBlock {
-    pub(crate) fn line(kind: BlockKind, text: String) -> Self {
+    pub(crate) fn line(text: String) -> Self {
         RawBlock {
-            kind,
             text,
             links: Vec::new(),
             quoted: false,
@@ -128,6 +126,13 @@ pub(crate) fn detect(text: &str, rules: DateRules) -> (Format, String) {
     if let Some(reason) = jekyll::detect(text) {
         return (Format::Jekyll, reason);
     }
+    if crate::html::is_html_page(text) {
+        return (
+            Format::Unknown,
+            "an HTML page (starts with a doctype or an <html>, <head> or <body> tag): read as HTML"
+                .into(),
+        );
+    }
     lines::detect(text, rules)
 }
 
@@ -135,6 +140,17 @@ pub(crate) fn detect(text: &str, rules: DateRules) -> (Format, String) {
 pub(crate) fn decode(format: Format, text: &str, rules: DateRules) -> Draft {
     match format {
         Format::Jekyll => jekyll::decode(text, rules),
+        Format::Unknown if crate::html::is_html_page(text) => {
+            let mut draft = Draft::default();
+            draft
+                .warnings
+                .push("format not recognized: an HTML page, cleaned as HTML".into());
+            crate::html::parse_into(text, &mut draft);
+            if draft.title.is_none() {
+                draft.warnings.push("no title found".into());
+            }
+            draft
+        }
         Format::PlainDated | Format::Portal | Format::Unknown => lines::decode(format, text, rules),
     }
 }
