@@ -71,7 +71,7 @@ fn generic_rules() -> &'static [Rule] {
             rule(K::Contact, 80, E::None, r"^(?:监督|投稿|联系电话|电话|传真|邮箱|电子邮箱|E-?mail|邮件|联系方式|联系我们|地址|邮编|QQ|微信号?|热线|举报电话|客服电话|客服|商务合作|合作) *[：:]"),
             rule(K::Disclaimer, 150, E::None, r"不代表.{0,20}(?:立场|观点)|^免责声明|如有侵权|联系.{0,10}删除|不构成.{0,6}(?:投资)?建议"),
             rule(K::Disclaimer, 60, E::None, r"仅供参考"),
-            rule(K::Copyright, 200, E::None, r"(?i)版权所有|版权归.{0,20}所有|copyright|©|all rights reserved|ICP备|ICP证|公网安备|未经.{0,15}(?:授权|许可|同意).{0,10}(?:转载|复制|使用|镜像)"),
+            rule(K::Copyright, 200, E::None, r"(?i)版权所有|版权归.{0,20}所有|copyright|©|all rights reserved|ICP[备证]字?第? *[0-9]{4,}|公网安备 *[0-9]{6,}|未经.{0,15}(?:授权|许可|同意).{0,10}(?:转载|复制|使用|镜像)"),
             rule(K::Comments, 60, E::List, r"^(?:最新评论|网友评论|热门评论|精彩评论|发表评论|我要评论|查看评论|评论区|全部评论|相关评论|网友留言) *[：:]? *(?:[(（]?[0-9]+[)）]?)?$"),
             rule(K::Comments, 60, E::None, r"^(?:暂无评论|已有[0-9]+(?:条|人)(?:评论|参与)|[0-9]+条评论|评论 *[(（]?[0-9]*[)）]?$)|^网友(?:评论|留言)仅供"),
             rule(K::Ranking, 14, E::List, r"^(?:阅读榜|排行榜|点击榜|热榜|热读榜|人气榜|[^ ]{0,6}排行榜?) *[:：]?$"),
@@ -322,7 +322,8 @@ pub(crate) fn strip(draft: &mut Draft, document: &str, rules: DateRules) {
                     draft.tags.extend(
                         value
                             .split([' ', '、', ',', '，', '#'])
-                            .filter(|t| !t.is_empty())
+                            // A cut-off line can end in a lone bracket: not a tag.
+                            .filter(|t| t.chars().any(char::is_alphanumeric))
                             .map(str::to_string),
                     );
                 }
@@ -441,7 +442,7 @@ mod tests {
             "责任编辑：张三",
             "联系电话：0571-85871513",
             "本文仅代表作者观点，不代表本网立场。",
-            "版权所有 © 2021 某某网",
+            "版权所有 © 2021 某某网 沪ICP备05054598号",
             "分享到：微信 微博",
             "【打印】【关闭窗口】",
             "上一篇：另一篇文章",
@@ -549,7 +550,11 @@ mod tests {
     #[test]
     fn body_paragraphs_that_mention_chrome_words_are_kept() {
         let long = format!("{BODY}记者来源：这只是正文里提到的词，版权所有的问题也在讨论之中，不代表任何立场。{BODY}{BODY}{BODY}");
-        let d = run(&[BODY, &long]);
-        assert_eq!(d.blocks.len(), 2);
+        let d = run(&[
+            BODY,
+            &long,
+            "该公司各种注册和资质手续均齐备，且网站也有ICP备案。",
+        ]);
+        assert_eq!(d.blocks.len(), 3);
     }
 }
