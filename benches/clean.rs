@@ -1,7 +1,6 @@
-//! End-to-end throughput of `zhclean::clean` over whole corpora: the files at
-//! the top of `fixtures/`, those in its subdirectories (reference data of
-//! single stages, when present), and `../shared/corpus/` (skipped with a
-//! note when missing).
+//! End-to-end throughput of `zhclean::clean` over whole corpora: the
+//! documents at the top of `fixtures/` (not their golden files), and
+//! `../shared/corpus/` (skipped with a note when missing).
 //! Each corpus is measured twice, once reported as bytes/s and once as
 //! documents/s, since criterion gives one throughput unit per benchmark.
 //!
@@ -21,8 +20,10 @@ fn load(dir: &Path, subdirectories: bool) -> Option<Vec<Vec<u8>>> {
         entries.sort_by_key(|e| e.file_name());
         for entry in entries {
             let name = entry.file_name();
-            // The corpus's README.md describes it; it is not a document.
-            if name.as_encoded_bytes().starts_with(b".") || name == "README.md" {
+            // The corpus's README.md describes it, and golden files hold
+            // expected Articles: neither is a document.
+            let golden = name.as_encoded_bytes().ends_with(b".expected.json");
+            if name.as_encoded_bytes().starts_with(b".") || name == "README.md" || golden {
                 continue;
             }
             let path = entry.path();
@@ -69,13 +70,6 @@ fn benches(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let fixtures = root.join("fixtures");
     corpus(c, "fixtures", load(&fixtures, false), "fixtures/");
-    let subdirs = load(&fixtures, true);
-    corpus(
-        c,
-        "fixtures_subdirs",
-        subdirs,
-        "subdirectories of fixtures/",
-    );
     // The shared corpus is one folder per source: all of it.
     let shared = root.join("../shared/corpus");
     let docs = load(&shared, true).map(|mut d| {

@@ -26,15 +26,16 @@ bin=$(cargo build --release --example clean --message-format=json --quiet |
     sed -n 's/.*"executable":"\([^"]*examples\/clean\)".*/\1/p' | tail -1)
 [ -x "$bin" ] || { echo "cannot find the built example" >&2; exit 2; }
 
-# The documents at the top of fixtures/: subdirectories hold other stages'
+# The documents at the top of fixtures/ (not their golden .expected.json
+# files): subdirectories hold other stages'
 # reference data (conversion tables, encodings), not a news corpus.
-fixture_bytes=$(find fixtures -maxdepth 1 -type f -exec cat {} + | wc -c)
+fixture_bytes=$(find fixtures -maxdepth 1 -type f ! -name '*.expected.json' -exec cat {} + | wc -c)
 copies=$(( (mb * 1000000 + fixture_bytes - 1) / fixture_bytes ))
 if [ ! -f "$corpus/.complete" ]; then
     echo "replicating fixtures/ ($fixture_bytes bytes) $copies times into $corpus" >&2
     rm -rf "$corpus"
     mkdir -p "$corpus/.template"
-    find fixtures -maxdepth 1 -type f -exec cp -l {} "$corpus/.template/" \;
+    find fixtures -maxdepth 1 -type f ! -name '*.expected.json' -exec cp -l {} "$corpus/.template/" \;
     for i in $(seq -w 1 "$copies"); do
         # Directories of 100 copies keep each listing small.
         d=$corpus/$((10#$i / 100))
@@ -83,7 +84,7 @@ mb, out = int(sys.argv[1]), sys.argv[2]
 docs = []
 for name in sorted(os.listdir("fixtures")):
     path = os.path.join("fixtures", name)
-    if os.path.isfile(path):
+    if os.path.isfile(path) and not name.endswith(".expected.json"):
         data = open(path, "rb").read()
         try:
             docs.append({"content": data.decode("utf-8")})

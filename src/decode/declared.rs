@@ -35,6 +35,10 @@ impl Declaration {
 /// The first charset declaration in the first [`PRESCAN_BYTES`] of `bytes`.
 pub(crate) fn find(bytes: &[u8]) -> Option<Declaration> {
     let head = &bytes[..bytes.len().min(PRESCAN_BYTES)];
+    // Every declaration starts with `<`: plain text needs no further look.
+    if memchr::memchr(b'<', head).is_none() {
+        return None;
+    }
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
     if let Some(label) = xml_declaration(&lower) {
         return Some(Declaration {
@@ -68,10 +72,7 @@ pub(crate) fn find(bytes: &[u8]) -> Option<Declaration> {
 }
 
 fn find_at(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| p + from)
+    memchr::memmem::find(hay.get(from..)?, needle).map(|p| p + from)
 }
 
 /// `encoding="…"` inside a leading `<?xml … ?>`.

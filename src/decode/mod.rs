@@ -78,7 +78,9 @@ pub(crate) fn decode(bytes: &[u8], max_bytes: usize) -> Result<Decoded, Error> {
         return Err(Error::Empty(bytes.len()));
     }
     check_decoded(&text, bytes)?;
-    let inherited = text.matches('\u{FFFD}').count().saturating_sub(malformed);
+    let inherited = memchr::memmem::find_iter(text.as_bytes(), "\u{FFFD}".as_bytes())
+        .count()
+        .saturating_sub(malformed);
     if inherited > 0 {
         warnings.push(format!(
             "{inherited} U+FFFD replacement characters were already in the input: text lost by an earlier wrong decoding (GBK read as UTF-8?)"
@@ -131,7 +133,7 @@ fn choose(bytes: &[u8]) -> Result<Choice, Error> {
     if let Some(utf16) = utf16_without_bom(bytes) {
         return Ok(utf16);
     }
-    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+    if let Some(nul) = memchr::memchr(0, bytes) {
         return Err(not_text(
             &format!("NUL byte at offset {nul}"),
             control_percent_bytes(bytes),
@@ -143,8 +145,9 @@ fn choose(bytes: &[u8]) -> Result<Choice, Error> {
             "starts with a {sig} signature; looks binary"
         )));
     }
-    let utf8_error = std::str::from_utf8(bytes).err();
-    let is_utf8 = utf8_error.is_none();
+    // encoding_rs validates with SIMD, and says where invalid input goes wrong.
+    let valid_up_to = Encoding::utf8_valid_up_to(bytes);
+    let is_utf8 = valid_up_to == bytes.len();
     let mostly_utf8 = is_utf8 || mostly_utf8(bytes);
     let non_ascii = !bytes.is_ascii();
     let mut warnings = Vec::new();
@@ -162,7 +165,7 @@ fn choose(bytes: &[u8]) -> Result<Choice, Error> {
                     return Ok(Choice::new(UTF_8, EncodingSource::Declared, said.clone()));
                 }
                 let detected = detect(bytes);
-                let at = utf8_error.map_or(0, |e| e.valid_up_to());
+                let at = valid_up_to;
                 warnings.push(format!(
                     "declared charset {} ({}) contradicted: not valid UTF-8 (first error at byte {at}); decoded as {} (detected)",
                     decl.label, decl.how, detected.name()

@@ -43,106 +43,78 @@ pub(crate) fn is_space(c: char) -> bool {
     )
 }
 
-/// Characters removed outright: zero-width characters, the BOM, soft hyphen
-/// and C0/C1 controls (line breaks never reach this function).
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-    ) || c.is_control()
+/// What [`normalize_whitespace`] does with one character.
+enum Class {
+    Keep,
+    Space,
+    Drop,
 }
 
-/// Does the line need [`normalize_whitespace`] to change anything? An exact
-/// byte scan for what it changes: ASCII controls, space runs, leading or
-/// trailing space, and the UTF-8 forms of the non-ASCII spaces and invisible
-/// characters.
-fn needs_whitespace_work(line: &str) -> bool {
-    let bytes = line.as_bytes();
-    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
-    if at(0) == b' ' || bytes.last() == Some(&b' ') {
-        return true;
+/// Classify the character starting at byte `i` of `bytes` (valid UTF-8) by
+/// its encoding, without decoding it. Spaces: ASCII space, tab, CR, LF, NBSP,
+/// U+1680, U+2000–U+200A, U+202F, U+205F, U+3000. Dropped: other C0 and C1
+/// controls, soft hyphen, U+200B–U+200F, U+2060, U+FEFF.
+fn classify(bytes: &[u8], i: usize) -> Class {
+    let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match bytes[i] {
+        b' ' | b'\t' | b'\n' | b'\r' => Class::Space,
+        0x00..=0x1F | 0x7F => Class::Drop,
+        0xC2 => match at(1) {
+            0xA0 => Class::Space,
+            0x80..=0x9F | 0xAD => Class::Drop,
+            _ => Class::Keep,
+        },
+        0xE1 if at(1) == 0x9A && at(2) == 0x80 => Class::Space,
+        0xE2 => match (at(1), at(2)) {
+            (0x80, 0x80..=0x8A | 0xAF) | (0x81, 0x9F) => Class::Space,
+            (0x80, 0x8B..=0x8F) | (0x81, 0xA0) => Class::Drop,
+            _ => Class::Keep,
+        },
+        0xE3 if at(1) == 0x80 && at(2) == 0x80 => Class::Space,
+        0xEF if at(1) == 0xBB && at(2) == 0xBF => Class::Drop,
+        _ => Class::Keep,
     }
+}
+
+/// Strip indentation and trailing space, drop invisible characters and
+/// collapse every run of spaces into one ASCII space. The result is one line.
+///
+/// One pass over the bytes: runs of kept characters are copied whole.
+pub(crate) fn normalize_whitespace(line: &str) -> String {
+    let bytes = line.as_bytes();
+    let mut out = String::with_capacity(line.len());
+    let mut pending_space = false;
+    let mut span_start = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let special = match b {
-            0x00..=0x1F | 0x7F => true,
-            b' ' => at(i + 1) == b' ',
-            0xC2 => matches!(at(i + 1), 0x80..=0xA0 | 0xAD),
-            0xE1 => at(i + 1) == 0x9A && at(i + 2) == 0x80,
-            0xE2 => match at(i + 1) {
-                0x80 => matches!(at(i + 2), 0x80..=0x8F | 0xAF),
-                0x81 => matches!(at(i + 2), 0x9F | 0xA0),
-                _ => false,
-            },
-            0xE3 => at(i + 1) == 0x80 && at(i + 2) == 0x80,
-            0xEF => at(i + 1) == 0xBB && at(i + 2) == 0xBF,
-            _ => false,
-        };
-        if special {
-            return true;
+    let mut flush = |out: &mut String, pending_space: &mut bool, from: usize, to: usize| {
+        if from < to {
+            if *pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            *pending_space = false;
+            out.push_str(&line[from..to]);
         }
-        i += match b {
+    };
+    while i < bytes.len() {
+        let len = match bytes[i] {
             0x00..=0x7F => 1,
             0xC0..=0xDF => 2,
             0xE0..=0xEF => 3,
             _ => 4,
         };
-    }
-    false
-}
-
-/// Strip indentation and trailing space, drop invisible characters and
-/// collapse every run of spaces into one ASCII space. The result is one line.
-pub(crate) fn normalize_whitespace(line: &str) -> String {
-    if !needs_whitespace_work(line) {
-        return line.to_string();
-    }
-    // Often only the indentation needs to go: then the rest is one copy.
-    let trimmed = line.trim_matches(|c: char| is_space(c) || c == '\n' || c == '\r');
-    if !needs_whitespace_work(trimmed) {
-        return trimmed.to_string();
-    }
-    let line = trimmed;
-    let bytes = line.as_bytes();
-    let mut out = String::with_capacity(line.len());
-    let mut pending_space = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        // Only these lead bytes can start a space or an invisible character;
-        // every other character is copied without decoding.
-        let (c, len) = if b < 0x80 {
-            (Some(b as char), 1)
-        } else {
-            let len = match b {
-                0xC0..=0xDF => 2,
-                0xE0..=0xEF => 3,
-                _ => 4,
-            };
-            let decode = matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
-            (
-                if decode {
-                    line[i..].chars().next()
-                } else {
-                    None
-                },
-                len,
-            )
-        };
-        match c {
-            Some(c) if is_space(c) || c == '\n' || c == '\r' => pending_space = !out.is_empty(),
-            Some(c) if is_invisible(c) => {}
-            _ => {
-                if pending_space {
-                    out.push(' ');
-                    pending_space = false;
+        match classify(bytes, i) {
+            Class::Keep => {}
+            class => {
+                flush(&mut out, &mut pending_space, span_start, i);
+                if matches!(class, Class::Space) {
+                    pending_space = true;
                 }
-                out.push_str(&line[i..i + len]);
+                span_start = i + len;
             }
         }
         i += len;
     }
+    flush(&mut out, &mut pending_space, span_start, bytes.len());
     out
 }
 
@@ -210,6 +182,36 @@ mod tests {
             normalize_whitespace("已经干净的一行 text"),
             "已经干净的一行 text"
         );
+    }
+
+    /// The byte-level classifier agrees with the documented character sets
+    /// on every character.
+    #[test]
+    fn classifier_matches_the_character_definitions() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let space = matches!(c, '\n' | '\r') || is_space(c);
+            let drop = !space
+                && (c.is_control()
+                    || matches!(
+                        c,
+                        '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}'
+                    ));
+            let mut buf = [0u8; 4];
+            let got = classify(c.encode_utf8(&mut buf).as_bytes(), 0);
+            let want = if space {
+                "space"
+            } else if drop {
+                "drop"
+            } else {
+                "keep"
+            };
+            let got = match got {
+                Class::Space => "space",
+                Class::Drop => "drop",
+                Class::Keep => "keep",
+            };
+            assert_eq!(got, want, "U+{:04X}", c as u32);
+        }
     }
 
     #[test]
