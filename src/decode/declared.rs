@@ -36,9 +36,7 @@ impl Declaration {
 pub(crate) fn find(bytes: &[u8]) -> Option<Declaration> {
     let head = &bytes[..bytes.len().min(PRESCAN_BYTES)];
     // Every declaration starts with `<`: plain text needs no further look.
-    if memchr::memchr(b'<', head).is_none() {
-        return None;
-    }
+    memchr::memchr(b'<', head)?;
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
     if let Some(label) = xml_declaration(&lower) {
         return Some(Declaration {

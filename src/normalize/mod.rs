@@ -86,7 +86,7 @@ pub(crate) fn normalize_whitespace(line: &str) -> String {
     let mut pending_space = false;
     let mut span_start = 0;
     let mut i = 0;
-    let mut flush = |out: &mut String, pending_space: &mut bool, from: usize, to: usize| {
+    let flush = |out: &mut String, pending_space: &mut bool, from: usize, to: usize| {
         if from < to {
             if *pending_space && !out.is_empty() {
                 out.push(' ');
