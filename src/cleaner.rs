@@ -294,8 +294,13 @@ impl Cleaner {
             line = normalize::normalize_whitespace(&html::strip_tags(&line));
         }
         if self.options.normalize_punctuation {
-            line = normalize::narrow_alphanumerics(&line).into_owned();
-            line = normalize::normalize_punctuation(&line).into_owned();
+            // Each rule gives the line back borrowed when it changes nothing.
+            if let Cow::Owned(narrowed) = normalize::narrow_alphanumerics(&line) {
+                line = narrowed;
+            }
+            if let Cow::Owned(widened) = normalize::normalize_punctuation(&line) {
+                line = widened;
+            }
         }
         line
     }

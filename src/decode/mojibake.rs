@@ -76,11 +76,17 @@ impl Kind {
 }
 
 /// A warning when `text` holds runs that look like mojibake, else `None`.
+///
+/// One pass over the text. It splits the text into runs of one [`Kind`]
+/// (runs shorter than [`MIN_RUN_CHARS`] are not tested); a Latin run is
+/// tested whole, and inside a GBK run only the stretches where
+/// [marker](is_marker) characters follow each other at most three characters
+/// apart, at least two of them, plus two characters before and three after:
+/// UTF-8 Han characters read as GBK give a marker every third character or
+/// more often, real text has few markers, so almost nothing is re-encoded.
 pub(crate) fn check(text: &str) -> Option<String> {
     let mut found: Vec<(Kind, String)> = Vec::new();
     let mut count = 0usize;
-    let mut run_start: Option<(usize, Kind)> = None;
-    let mut run_chars = 0usize;
     let mut report = |kind: Kind, run: &str| {
         if is_mojibake(run, kind) {
             count += 1;
@@ -89,31 +95,32 @@ pub(crate) fn check(text: &str) -> Option<String> {
             }
         }
     };
-    let mut flush = |start: usize, end: usize, kind: Kind, chars: usize| {
-        if chars < MIN_RUN_CHARS {
-            return;
+    let mut run = Run::default();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            // ASCII never belongs to a run: it ends the current one.
+            run.close(text, i, &mut report);
+            i += 1;
+            continue;
         }
-        match kind {
-            Kind::Latin => report(kind, &text[start..end]),
-            Kind::Gbk => gbk_segments(&text[start..end], |seg| report(kind, seg)),
-        }
-    };
-    for (i, c) in text.char_indices() {
+        let c = text[i..]
+            .chars()
+            .next()
+            .expect("a character at a char boundary");
         let kind = Kind::of(c);
-        match (run_start, kind) {
-            (Some((_, k)), Some(now)) if k == now => run_chars += 1,
-            _ => {
-                if let Some((start, k)) = run_start {
-                    flush(start, i, k, run_chars);
-                }
-                run_start = kind.map(|k| (i, k));
-                run_chars = 1;
-            }
+        if kind != run.kind {
+            run.close(text, i, &mut report);
+            run = Run::open(kind, i);
         }
+        if kind == Some(Kind::Gbk) {
+            run.gbk_char(text, i, c, &mut report);
+        }
+        run.chars += 1;
+        i += c.len_utf8();
     }
-    if let Some((start, k)) = run_start {
-        flush(start, text.len(), k, run_chars);
-    }
+    run.close(text, text.len(), &mut report);
     if count == 0 {
         return None;
     }
@@ -126,37 +133,66 @@ pub(crate) fn check(text: &str) -> Option<String> {
     ))
 }
 
-/// Call `f` with each stretch of `run` worth re-encoding as GBK: where
-/// [marker](is_marker) characters follow each other at most three characters
-/// apart, at least two of them, plus two characters before and three after.
-/// UTF-8 Han characters read as GBK give a marker every third character or
-/// more often; real text has few markers, so almost nothing is re-encoded.
-fn gbk_segments(run: &str, mut f: impl FnMut(&str)) {
-    // (start byte, markers, char index of the last marker)
-    let mut seg: Option<(usize, usize, usize)> = None;
-    // Byte offsets of the two characters before the current one.
-    let mut prev = [0usize; 2];
-    for (n, (i, c)) in run.char_indices().enumerate() {
-        if let Some((start, markers, last)) = seg {
+/// The run of one [`Kind`] being read by [`check`].
+#[derive(Default)]
+struct Run {
+    kind: Option<Kind>,
+    /// Byte offset where the run starts.
+    start: usize,
+    /// Characters so far.
+    chars: usize,
+    /// The open marker stretch of a GBK run: start byte, markers, and the
+    /// run's character index of the last marker.
+    segment: Option<(usize, usize, usize)>,
+    /// Byte offsets of the two characters before the current one.
+    prev: [usize; 2],
+}
+
+impl Run {
+    fn open(kind: Option<Kind>, start: usize) -> Run {
+        Run {
+            kind,
+            start,
+            prev: [start; 2],
+            ..Run::default()
+        }
+    }
+
+    /// One more character `c` at byte `i` of a GBK run.
+    fn gbk_char(&mut self, text: &str, i: usize, c: char, report: &mut impl FnMut(Kind, &str)) {
+        let n = self.chars;
+        if let Some((start, markers, last)) = self.segment {
             if n > last + 3 {
                 if markers >= 2 {
-                    f(&run[start..i]);
+                    report(Kind::Gbk, &text[start..i]);
                 }
-                seg = None;
+                self.segment = None;
             }
         }
         if is_marker(c) {
-            seg = Some(match seg {
+            self.segment = Some(match self.segment {
                 Some((start, markers, _)) => (start, markers + 1, n),
-                None => (if n >= 2 { prev[0] } else { 0 }, 1, n),
+                None => (if n >= 2 { self.prev[0] } else { self.start }, 1, n),
             });
         }
-        prev = [prev[1], i];
+        self.prev = [self.prev[1], i];
     }
-    if let Some((start, markers, _)) = seg {
-        if markers >= 2 {
-            f(&run[start..]);
+
+    /// End the run at byte `end`, testing what is left of it.
+    fn close(&mut self, text: &str, end: usize, report: &mut impl FnMut(Kind, &str)) {
+        let long_enough = self.chars >= MIN_RUN_CHARS;
+        match self.kind {
+            Some(Kind::Latin) if long_enough => report(Kind::Latin, &text[self.start..end]),
+            Some(Kind::Gbk) if long_enough => {
+                if let Some((start, markers, _)) = self.segment {
+                    if markers >= 2 {
+                        report(Kind::Gbk, &text[start..end]);
+                    }
+                }
+            }
+            _ => {}
         }
+        *self = Run::default();
     }
 }
 

@@ -222,9 +222,10 @@ pub(crate) fn decode(format: Format, text: &str, rules: DateRules) -> Draft {
             }
         }
     }
-    for (_, line) in &lines[body_start.min(lines.len())..] {
-        draft.blocks.push(RawBlock::line(line.clone()));
-    }
+    let body = lines.into_iter().skip(body_start);
+    draft
+        .blocks
+        .extend(body.map(|(_, line)| RawBlock::line(line)));
     draft
 }
 
