@@ -4,19 +4,12 @@
 //! `ZHCLEAN_BLESS=1 cargo test --test golden` rewrites the expected files;
 //! each rewritten file is reviewed by hand, field by field, before commit.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
-fn fixture_documents() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut docs: Vec<PathBuf> = fs::read_dir(&dir)
-        .expect("fixtures directory")
-        .map(|e| e.expect("directory entry").path())
-        .filter(|p| p.is_file() && !p.to_string_lossy().ends_with(".expected.json"))
-        .collect();
-    docs.sort();
-    docs
-}
+use common::fixture_documents;
 
 fn expected_path(doc: &Path) -> PathBuf {
     let stem = doc

@@ -1,22 +1,14 @@
 //! Invariants over every fixture: cleaning is idempotent, and nothing is lost
 //! silently.
 
+mod common;
+
 use std::collections::HashMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+
+use common::fixture_documents;
 
 use zhclean::{Article, Cleaner};
-
-fn fixture_documents() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut docs: Vec<PathBuf> = fs::read_dir(&dir)
-        .expect("fixtures directory")
-        .map(|e| e.expect("directory entry").path())
-        .filter(|p| p.is_file() && !p.to_string_lossy().ends_with(".expected.json"))
-        .collect();
-    docs.sort();
-    docs
-}
 
 /// The Article as plain text: title, blank line, one block per line.
 fn render(article: &Article) -> String {
