@@ -1,5 +1,7 @@
 //! zhclean turns messy, scraped Chinese news articles into one clean,
-//! canonical [`Article`].
+//! canonical [`Article`]: the text alone, in simplified characters, split into
+//! headings and paragraphs, with its metadata, and a record of everything
+//! that was taken out and why.
 //!
 //! ```
 //! let raw = "敢对群众负责\n\n03.12.2015  15:01\n\n  在十多年的工作中,我深刻体会到这一点。\n";
@@ -8,6 +10,37 @@
 //! assert_eq!(article.published.as_deref(), Some("2015-12-03T15:01:00+08:00"));
 //! assert_eq!(article.text, "在十多年的工作中，我深刻体会到这一点。");
 //! ```
+//!
+//! # The pipeline
+//!
+//! Each stage is one module:
+//!
+//! 1. **decode**: bytes to text (BOM, declared charset, UTF-8, detection);
+//!    empty, binary and oversized input are the only [`Error`]s.
+//! 2. **normalize::pinyin**: pinyin annotations glued on by scrapers
+//!    (`服務(wù)`) are removed when the document shows the artifact.
+//! 3. [`convert`]: traditional to simplified, exactly as OpenCC 1.4.2 `t2s`.
+//! 4. **formats**: the shape is detected from the content — [`Format::Jekyll`],
+//!    [`Format::PlainDated`], [`Format::Portal`], or [`Format::Unknown`] — and
+//!    its decoder reads the metadata and the body (Markdown and HTML bodies
+//!    through pulldown-cmark and html5ever).
+//! 5. **chrome**: site chrome (navigation, source lines, editor and contact
+//!    lines, disclaimers, comments, ranking and related lists, share bars,
+//!    timestamps) is removed, each span recorded in [`Article::removed`] with
+//!    a [`RemovedKind`]; generic rules plus site profiles.
+//! 6. **byline**, **normalize**: bylines become [`Article::authors`];
+//!    whitespace, punctuation and character width are normalized.
+//!
+//! When unsure, zhclean keeps text and says so in [`Article::warnings`].
+//! [`Cleaner::clean_with_trace`] also tells why each decision was taken.
+//!
+//! # Cost
+//!
+//! Compiled rules and the conversion tables are built once per process, on
+//! first use, and shared by every [`Cleaner`] and thread: the first document
+//! costs about 40 ms more than the next ones (measured on a 2-core virtual
+//! machine), and the tables take about 2 MB. Every stage is linear in the
+//! input.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 

@@ -153,9 +153,9 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
     )
 }
 
-/// The shape of a heading in plain text: short, and not ending like a sentence.
-/// The same rule decides for HTML paragraphs that have a heading signal
-/// (`<strong>`-only, centred), so that cleaning the output again keeps it.
+/// The shape of a heading: short, with Han text, and not ending like a
+/// sentence. It decides the kind of every block in every format, from the
+/// final text alone, so that cleaning the output again keeps the kinds.
 pub(crate) fn looks_like_heading(text: &str) -> bool {
     let chars = text.chars().count();
     (2..=40).contains(&chars) && !ends_sentence(text) && text.chars().any(is_han)
