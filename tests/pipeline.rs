@@ -127,3 +127,27 @@ fn a_whole_html_page_is_read_as_html() {
     assert_eq!(a.authors[0].name, "赵六");
     assert!(kinds(&a).contains(&RemovedKind::Hidden));
 }
+
+#[test]
+fn an_unknown_page_head_of_dates_and_times_comes_before_the_title() {
+    let a = zhclean::clean("0 发布时间：2021.04.17\n如何保持冰箱清洁\n1、不要什么都放进冰箱，买回来的蔬菜要先做筛选再处理。\n".as_bytes()).unwrap();
+    assert_eq!(a.title, "如何保持冰箱清洁");
+    assert_eq!(a.published.as_deref(), Some("2021-04-17"));
+    let a = zhclean::clean(
+        "30 16:18:34\n模具配件怎么加工\n通常来说模具配件加工商都是采用以下方法加工。\n".as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(a.title, "模具配件怎么加工");
+    assert!(kinds(&a).contains(&RemovedKind::Timestamp));
+}
+
+#[test]
+fn chinese_text_with_injected_control_characters_is_text() {
+    let doc = "标题\n\n它使用通用而非专有标准的高速接口\u{7}\u{8}\u{7}，不仅容易连接\u{8}，而且借助其即插即用特性\u{8}\u{7}\u{8}。\n";
+    let a = zhclean::clean(doc.as_bytes()).unwrap();
+    assert_eq!(
+        a.text,
+        "它使用通用而非专有标准的高速接口，不仅容易连接，而且借助其即插即用特性。"
+    );
+    assert!(a.warnings.iter().any(|w| w.contains("control characters")));
+}

@@ -167,6 +167,11 @@ fn is_nav_part(part: &str) -> bool {
         )
 }
 
+/// Is the line a bare time such as `28 16:39` (a day and a time)?
+pub(crate) fn is_bare_time(line: &str) -> bool {
+    misc_patterns()[1].is_match(line)
+}
+
 /// Is the line chrome by itself (without context)? Used to find a title.
 pub(crate) fn is_header_chrome(line: &str) -> bool {
     classify(line, &[]).is_some()

@@ -28,8 +28,13 @@ use crate::{EncodingSource, Error};
 
 /// How many leading bytes (or decoded characters) the binary check looks at.
 const SNIFF_LEN: usize = 8192;
-/// A share of control characters at or above this, in percent, means binary.
+/// A share of control characters at or above this, in percent, means binary,
+/// unless the text is mostly Chinese: some scraped pages carry control
+/// characters injected between the words of a real article.
 const MAX_CONTROL_PERCENT: usize = 10;
+/// A share of Han characters at or above this, in percent, marks text as
+/// Chinese whatever its control characters, up to [`MAX_GARBAGE_PERCENT`].
+const MIN_HAN_PERCENT: usize = 30;
 /// A share of control plus U+FFFD characters at or above this means binary.
 const MAX_GARBAGE_PERCENT: usize = 30;
 
@@ -77,7 +82,7 @@ pub(crate) fn decode(bytes: &[u8], max_bytes: usize) -> Result<Decoded, Error> {
     if text.chars().all(is_blank) {
         return Err(Error::Empty(bytes.len()));
     }
-    check_decoded(&text, bytes)?;
+    check_decoded(&text, bytes, &mut warnings)?;
     let inherited = memchr::memmem::find_iter(text.as_bytes(), "\u{FFFD}".as_bytes())
         .count()
         .saturating_sub(malformed);
@@ -390,17 +395,19 @@ fn is_bad_control(c: char) -> bool {
 
 /// Refuse decoded text that looks binary: too many control characters (or
 /// control characters and U+FFFD) in the first [`SNIFF_LEN`] characters.
-fn check_decoded(text: &str, bytes: &[u8]) -> Result<(), Error> {
-    let (mut total, mut control, mut replaced) = (0usize, 0usize, 0usize);
+fn check_decoded(text: &str, bytes: &[u8], warnings: &mut Vec<String>) -> Result<(), Error> {
+    let (mut total, mut control, mut replaced, mut han) = (0usize, 0usize, 0usize, 0usize);
     for c in text.chars().take(SNIFF_LEN) {
         total += 1;
         control += usize::from(is_bad_control(c));
         replaced += usize::from(c == '\u{FFFD}');
+        han += usize::from(crate::normalize::is_han(c));
     }
     let total = total.max(1);
     let control_pct = control * 100 / total;
     let garbage_pct = (control + replaced) * 100 / total;
-    if control_pct >= MAX_CONTROL_PERCENT {
+    let chinese = han * 100 / total >= MIN_HAN_PERCENT;
+    if control_pct >= MAX_CONTROL_PERCENT && !chinese {
         return Err(Error::NotText(format!(
             "{control_pct}% control characters in the first {total} characters after decoding (limit {MAX_CONTROL_PERCENT}%); looks binary{}",
             signature(bytes).map(|s| format!(" ({s} signature)")).unwrap_or_default()
@@ -410,6 +417,11 @@ fn check_decoded(text: &str, bytes: &[u8]) -> Result<(), Error> {
         return Err(Error::NotText(format!(
             "{garbage_pct}% control or undecodable characters in the first {total} characters after decoding (limit {MAX_GARBAGE_PERCENT}%); looks binary"
         )));
+    }
+    if control > 0 {
+        warnings.push(format!(
+            "{control} control characters in the first {total} characters; they are dropped from the text"
+        ));
     }
     Ok(())
 }
@@ -786,8 +798,16 @@ mod tests {
             Error::NotText(m) => assert!(m.contains("20% control characters"), "{m}"),
             e => panic!("{e}"),
         }
-        // A few are fine.
-        assert!(decode(b"text with one \x07 bell in it, and more text", LIMIT).is_ok());
+        // A few are fine, and so are more in mostly Chinese text (pages with
+        // control characters injected between the words).
+        let bell = decode(b"text with one \x07 bell in it, and more text", LIMIT).unwrap();
+        assert!(
+            bell.warnings[0].contains("1 control characters"),
+            "{:?}",
+            bell.warnings
+        );
+        let injected = "它使用通用而非专有标准的高速接口\x07\x08\x07，不仅容易连接\x08。";
+        assert!(decode(injected.as_bytes(), LIMIT).is_ok());
     }
 
     #[test]

@@ -96,6 +96,29 @@ fn parse_meta(line: &str, rules: DateRules) -> Option<Meta> {
     })
 }
 
+/// How many lines at the top of an unknown page may come before its title.
+const HEAD_LINES: usize = 4;
+
+/// If `line` is a date line or a meta line, take its date, source and people
+/// into `draft`, record the line as removed, and say so.
+fn read_meta_line(draft: &mut Draft, no: usize, line: &str, rules: DateRules) -> bool {
+    if let Some(d) = date::parse_line(line, rules) {
+        draft.set_published(d, format!("date line {no}"));
+    } else if let Some(meta) = parse_meta(line, rules) {
+        draft.set_published(meta.published, format!("meta line {no}"));
+        if let Some(source) = meta.source {
+            draft.set(Field::Source, &source, format!("meta line {no}"));
+        }
+        for (role, name) in meta.people {
+            draft.add_author(&name, &role, &format!("meta line {no}"));
+        }
+    } else {
+        return false;
+    }
+    draft.remove(RemovedKind::Metadata, line.to_string());
+    true
+}
+
 /// The first non-empty lines of the text, with their line numbers (1-based).
 fn first_lines(text: &str, n: usize) -> Vec<(usize, &str)> {
     text.lines()
@@ -161,22 +184,10 @@ pub(crate) fn decode(format: Format, text: &str, rules: DateRules) -> Draft {
             }
             // The date or meta line: the first of the next two lines that is one.
             for (i, (no, line)) in lines.iter().enumerate().skip(1).take(2) {
-                if let Some(d) = date::parse_line(line, rules) {
-                    draft.set_published(d, format!("date line {no}"));
-                } else if let Some(meta) = parse_meta(line, rules) {
-                    draft.set_published(meta.published, format!("meta line {no}"));
-                    if let Some(source) = meta.source {
-                        draft.set(Field::Source, &source, format!("meta line {no}"));
-                    }
-                    for (role, name) in meta.people {
-                        draft.add_author(&name, &role, &format!("meta line {no}"));
-                    }
-                } else {
-                    continue;
+                if read_meta_line(&mut draft, *no, line, rules) {
+                    body_start = i + 1;
+                    break;
                 }
-                draft.remove(RemovedKind::Metadata, line.clone());
-                body_start = i + 1;
-                break;
             }
         }
         _ => {
@@ -184,40 +195,36 @@ pub(crate) fn decode(format: Format, text: &str, rules: DateRules) -> Draft {
                 "format not recognized: cleaned as plain text, first line taken as the title"
                     .into(),
             );
-            // Leading page chrome (breadcrumbs, `文章详情`) is left to the
-            // chrome stage; the title is the first line it would keep.
-            if let Some(i) = lines.iter().take(3).position(|(_, l)| {
-                !crate::chrome::is_header_chrome(l) && l.chars().count() <= MAX_TITLE_CHARS
-            }) {
-                {
-                    let (no, title) = &lines[i];
-                    draft.set(
-                        Field::Title,
-                        title,
-                        format!("line {no} (first line that is not page chrome)"),
-                    );
-                    draft.remove(RemovedKind::Metadata, title.clone());
-                    for (_, skipped) in &lines[..i] {
-                        draft.blocks.push(RawBlock::line(skipped.clone()));
-                    }
-                    body_start = i + 1;
-                    // A date or meta line right under the title.
-                    if let Some((no, line)) = lines.get(i + 1) {
-                        let meta = date::parse_line(line, rules)
-                            .map(|d| (d, None))
-                            .or_else(|| parse_meta(line, rules).map(|m| (m.published, m.source)));
-                        if let Some((d, source)) = meta {
-                            draft.set_published(d, format!("date line {no}"));
-                            if let Some(source) = source {
-                                draft.set(Field::Source, &source, format!("meta line {no}"));
-                            }
-                            draft.remove(RemovedKind::Metadata, line.clone());
-                            body_start += 1;
-                        }
+            // The head of the page: leading page chrome (breadcrumbs,
+            // `文章详情`: left to the chrome stage), date and meta lines (read),
+            // bare times, then the title.
+            while body_start < lines.len().min(HEAD_LINES) && draft.title.is_none() {
+                let (no, line) = &lines[body_start];
+                let is_meta = read_meta_line(&mut draft, *no, line, rules);
+                if is_meta {
+                    // Read and recorded: its date is the publication date.
+                } else if crate::chrome::is_bare_time(line) {
+                    draft.remove(RemovedKind::Timestamp, line.clone());
+                } else if line.chars().count() > MAX_TITLE_CHARS {
+                    break;
+                } else if crate::chrome::is_header_chrome(line) {
+                    draft.blocks.push(RawBlock::line(line.clone()));
+                } else {
+                    let origin =
+                        format!("line {no} (first line that is not page chrome or a date)");
+                    draft.set(Field::Title, line, origin);
+                    draft.remove(RemovedKind::Metadata, line.clone());
+                }
+                body_start += 1;
+            }
+            // A date or meta line right under the title.
+            if draft.title.is_some() {
+                if let Some((no, line)) = lines.get(body_start) {
+                    if read_meta_line(&mut draft, *no, line, rules) {
+                        body_start += 1;
                     }
                 }
-            }
-            if draft.title.is_none() {
+            } else {
                 draft.warnings.push("no title found".into());
             }
         }
