@@ -170,6 +170,13 @@ impl Cleaner {
             TargetScript::Simplified => convert::Converter::t2s().convert(&text),
             TargetScript::Original => Cow::Borrowed(text.as_ref()),
         };
+        // Full-width letters and digits are narrowed before any rule reads the
+        // text, so that `２０２１年` is a date and chrome rules see `ICP备１２３`
+        // the way the output will show it.
+        let text = match normalize::narrow_alphanumerics(&text) {
+            Cow::Owned(narrowed) if options.normalize_punctuation => Cow::Owned(narrowed),
+            _ => text,
+        };
         let rules = DateRules {
             order: options.date_order,
             default_offset: options.default_offset_minutes,
@@ -286,18 +293,9 @@ impl Cleaner {
 
     /// [`Self::polish`] for a line whose whitespace is already normalized.
     fn polish_normalized(&self, mut line: String, warnings: &mut Vec<String>) -> String {
-        if html::has_tag(&line) {
-            warnings.push(format!(
-                "markup left in the text was stripped: `{}`",
-                line.chars().take(40).collect::<String>()
-            ));
-            line = normalize::normalize_whitespace(&html::strip_tags(&line));
-        }
+        line = html::strip_markup(line, warnings);
         if self.options.normalize_punctuation {
-            // Each rule gives the line back borrowed when it changes nothing.
-            if let Cow::Owned(narrowed) = normalize::narrow_alphanumerics(&line) {
-                line = narrowed;
-            }
+            // The rule gives the line back borrowed when it changes nothing.
             if let Cow::Owned(widened) = normalize::normalize_punctuation(&line) {
                 line = widened;
             }

@@ -296,9 +296,17 @@ pub(crate) fn has_tag(text: &str) -> bool {
     text.contains('<') && tag_pattern().is_match(text)
 }
 
-/// Remove tag-like markup left in a line of text.
-pub(crate) fn strip_tags(text: &str) -> String {
-    tag_pattern().replace_all(text, " ").into_owned()
+/// Remove tag-like markup left in a line of text (a literal `<p>` in plain
+/// text, an escaped tag in HTML), with a warning.
+pub(crate) fn strip_markup(line: String, warnings: &mut Vec<String>) -> String {
+    if !has_tag(&line) {
+        return line;
+    }
+    warnings.push(format!(
+        "markup left in the text was stripped: `{}`",
+        line.chars().take(40).collect::<String>()
+    ));
+    crate::normalize::normalize_whitespace(&tag_pattern().replace_all(&line, " "))
 }
 
 #[cfg(test)]

@@ -139,6 +139,15 @@ fn an_unknown_page_head_of_dates_and_times_comes_before_the_title() {
     .unwrap();
     assert_eq!(a.title, "模具配件怎么加工");
     assert!(kinds(&a).contains(&RemovedKind::Timestamp));
+    let a = zhclean::clean(
+        "30 16:18:34\n通常来说加工商都是采用以下方法加工：\n1、洗削加工。\n".as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(
+        a.title, "",
+        "a line ending like a sentence is body text, not a title"
+    );
+    assert!(a.text.starts_with("通常来说"));
 }
 
 #[test]

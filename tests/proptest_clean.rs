@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use proptest::sample::Index;
+use proptest::test_runner::RngSeed;
 use zhclean::{Article, Error};
 
 /// The seed documents: `fixtures/*.txt` and `fixtures/*.md`.
@@ -207,11 +208,24 @@ fn check_text(a: &Article) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// `cases` cases (or `PROPTEST_CASES`), from a fixed seed so that CI runs
+/// the same inputs every time; `PROPTEST_RNG_SEED=N` explores others.
 fn config(cases: u32) -> ProptestConfig {
+    let defaults = ProptestConfig::default();
+    let rng_seed = if std::env::var_os("PROPTEST_RNG_SEED").is_some() {
+        defaults.rng_seed
+    } else {
+        RngSeed::Fixed(0x7A68_636C_6561_6E)
+    };
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(cases);
     ProptestConfig {
         cases,
         failure_persistence: None,
-        ..ProptestConfig::default()
+        rng_seed,
+        ..defaults
     }
 }
 

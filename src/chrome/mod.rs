@@ -8,8 +8,8 @@
 //!   started removes the short lines that follow it, until a line that looks
 //!   like body text (that line is kept, with a warning);
 //! - runs of headlines that end with a date are a related-articles list;
-//! - a line holding only a date or time, after the head of the page, is a
-//!   page timestamp.
+//! - a line holding only a date or time in the body (the decoders have read
+//!   the publication date from the head already) is a page timestamp.
 //!
 //! A rule only applies to lines short enough to be chrome (each rule has its
 //! own bound), so body paragraphs that quote such words are kept.
@@ -260,7 +260,13 @@ pub(crate) fn strip(draft: &mut Draft, document: &str, rules: DateRules) {
     let profile_rules: &[Rule] = profile.map_or(&[], |(p, _)| &p.rules);
     let [bare_link, bare_time, dated_headline, site_in_disclaimer] = misc_patterns();
 
-    let blocks = std::mem::take(&mut draft.blocks);
+    // Rules read text as the output will show it: markup left in a line goes first.
+    let mut blocks = std::mem::take(&mut draft.blocks);
+    for block in &mut blocks {
+        block.text =
+            crate::html::strip_markup(std::mem::take(&mut block.text), &mut draft.warnings);
+    }
+    blocks.retain(|b| !b.text.is_empty());
     let dated: Vec<bool> = blocks
         .iter()
         .map(|b| {
@@ -359,8 +365,7 @@ pub(crate) fn strip(draft: &mut Draft, document: &str, rules: DateRules) {
             Some(RemovedKind::Url)
         } else if !block.links.is_empty() && text.split(['｜', '|', '/', '·']).all(is_nav_part) {
             Some(RemovedKind::Nav)
-        } else if i > 0
-            && text.len() <= 40
+        } else if text.len() <= 40
             && text.starts_with(|c: char| c.is_ascii_digit())
             && (date::parse_line(text, rules).is_some() || bare_time.is_match(text))
         {

@@ -99,6 +99,30 @@ fn parse_meta(line: &str, rules: DateRules) -> Option<Meta> {
 /// How many lines at the top of an unknown page may come before its title.
 const HEAD_LINES: usize = 4;
 
+/// Is line `i` of `lines` (non-empty lines with their 1-based numbers)
+/// followed by a blank line, or the last one?
+fn set_apart(lines: &[(usize, String)], i: usize) -> bool {
+    match (lines.get(i), lines.get(i + 1)) {
+        (Some((no, _)), Some((next, _))) => *next > no + 1,
+        _ => true,
+    }
+}
+
+/// A title has a letter, a digit or a Han character: a line of dashes or
+/// other punctuation is not one.
+fn is_title_like(line: &str) -> bool {
+    line.chars().any(char::is_alphanumeric)
+}
+
+/// Has the text the shape of an Article rendered as plain text: a first line,
+/// a blank line, then the body with no blank line?
+fn is_rendered_article(lines: &[(usize, String)]) -> bool {
+    lines.len() >= 2
+        && lines[0].0 == 1
+        && lines[1].0 == 3
+        && lines.windows(2).skip(1).all(|w| w[1].0 == w[0].0 + 1)
+}
+
 /// If `line` is a date line or a meta line, take its date, source and people
 /// into `draft`, record the line as removed, and say so.
 fn read_meta_line(draft: &mut Draft, no: usize, line: &str, rules: DateRules) -> bool {
@@ -134,6 +158,7 @@ pub(crate) fn detect(text: &str, rules: DateRules) -> (Format, String) {
     let head = first_lines(text, 3);
     if let Some(&(title_no, title)) = head.first() {
         let title_ok = normalize_whitespace(title).chars().count() <= MAX_TITLE_CHARS
+            && is_title_like(title)
             && date::parse_line(title, rules).is_none();
         for &(no, line) in head.iter().skip(1) {
             if !title_ok {
@@ -185,6 +210,11 @@ pub(crate) fn decode(format: Format, text: &str, rules: DateRules) -> Draft {
             // The date or meta line: the first of the next two lines that is one.
             for (i, (no, line)) in lines.iter().enumerate().skip(1).take(2) {
                 if read_meta_line(&mut draft, *no, line, rules) {
+                    // A line between the title and the meta line is body text.
+                    let between = lines[1..i].iter();
+                    draft
+                        .blocks
+                        .extend(between.map(|(_, l)| RawBlock::line(l.clone())));
                     body_start = i + 1;
                     break;
                 }
@@ -195,6 +225,19 @@ pub(crate) fn decode(format: Format, text: &str, rules: DateRules) -> Draft {
                 "format not recognized: cleaned as plain text, first line taken as the title"
                     .into(),
             );
+            // zhclean's own plain-text rendering (title, blank line, one block
+            // a line) keeps its title whatever it looks like, so that cleaning
+            // the output again changes nothing.
+            if is_rendered_article(&lines) && is_title_like(&lines[0].1) {
+                let (no, title) = &lines[0];
+                draft.set(
+                    Field::Title,
+                    title,
+                    format!("line {no}, set apart above the body"),
+                );
+                draft.remove(RemovedKind::Metadata, title.clone());
+                body_start = 1;
+            }
             // The head of the page: leading page chrome (breadcrumbs,
             // `文章详情`: left to the chrome stage), date and meta lines (read),
             // bare times, then the title.
@@ -205,9 +248,15 @@ pub(crate) fn decode(format: Format, text: &str, rules: DateRules) -> Draft {
                     // Read and recorded: its date is the publication date.
                 } else if crate::chrome::is_bare_time(line) {
                     draft.remove(RemovedKind::Timestamp, line.clone());
-                } else if line.chars().count() > MAX_TITLE_CHARS {
+                } else if !set_apart(&lines, body_start)
+                    && (line.chars().count() > MAX_TITLE_CHARS
+                        || line.ends_with(['。', '：', ':', '；', '，', ',']))
+                {
+                    // Body text already: this page shows no title. (A line set
+                    // apart by a blank line is a title whatever its shape, as
+                    // in zhclean's own plain-text rendering.)
                     break;
-                } else if crate::chrome::is_header_chrome(line) {
+                } else if crate::chrome::is_header_chrome(line) || !is_title_like(line) {
                     draft.blocks.push(RawBlock::line(line.clone()));
                 } else {
                     let origin =
@@ -272,6 +321,17 @@ mod tests {
         let m = parse_meta("来源：新华网 作者：张三 2021-01-05 评论(3)", RULES).unwrap();
         assert_eq!(m.source.as_deref(), Some("新华网"));
         assert_eq!(m.people, vec![("作者".to_string(), "张三".to_string())]);
+    }
+
+    #[test]
+    fn a_line_between_title_and_meta_line_is_kept() {
+        let d = decode(
+            Format::Portal,
+            "标题\n导语一句\n新华网 · 2021-03-05 10:20\n正文。",
+            RULES,
+        );
+        let texts: Vec<_> = d.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, vec!["导语一句", "正文。"]);
     }
 
     #[test]
