@@ -282,6 +282,13 @@ pub(crate) fn strip(draft: &mut Draft, document: &str, rules: DateRules) {
 
     for (i, block) in blocks.into_iter().enumerate() {
         let text = block.text.as_str();
+        // A date or meta line opening the body is metadata, as it would be
+        // under the title of a line-based page.
+        if kept.is_empty()
+            && crate::formats::lines::read_meta_line(draft, "first line of the body", text, rules)
+        {
+            continue;
+        }
         let verdict: Option<RemovedKind> = if let Some((rule, caps)) = classify(text, profile_rules)
         {
             match rule.effect {

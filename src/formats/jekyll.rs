@@ -257,8 +257,14 @@ pub(crate) fn decode(input: &str, rules: DateRules) -> Draft {
                 let title = text(value);
                 if title.trim().is_empty() {
                     draft.warnings.push("front matter title is empty".into());
+                } else if !crate::normalize::is_title_like(&title) {
+                    draft.remove(RemovedKind::FrontMatter, format!("title: {title}"));
+                    draft.warnings.push(format!(
+                        "front matter title `{title}` has no letter or digit: not used"
+                    ));
+                } else {
+                    draft.set(Field::Title, &title, origin);
                 }
-                draft.set(Field::Title, &title, origin);
             }
             "date" => {
                 let raw = text(value);

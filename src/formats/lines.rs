@@ -15,7 +15,7 @@ use regex::Regex;
 use crate::article::{Format, RemovedKind};
 use crate::date::{self, DateRules, Published};
 use crate::formats::{Draft, Field, RawBlock};
-use crate::normalize::{is_han, normalize_whitespace};
+use crate::normalize::{is_han, is_title_like, normalize_whitespace};
 
 /// Longest line taken as a title.
 const MAX_TITLE_CHARS: usize = 100;
@@ -96,8 +96,18 @@ fn parse_meta(line: &str, rules: DateRules) -> Option<Meta> {
     })
 }
 
+/// Longest line that may stand between a title and its date line.
+const MAX_ASIDE_CHARS: usize = 30;
+
 /// How many lines at the top of an unknown page may come before its title.
 const HEAD_LINES: usize = 4;
+
+/// Between a title and its date or meta line there may be one short line (a
+/// subtitle, a tag line), not a paragraph: a date line under a paragraph is
+/// not the article's.
+fn is_short_aside(line: &str) -> bool {
+    normalize_whitespace(line).chars().count() <= MAX_ASIDE_CHARS
+}
 
 /// Is line `i` of `lines` (non-empty lines with their 1-based numbers)
 /// followed by a blank line, or the last one?
@@ -106,12 +116,6 @@ fn set_apart(lines: &[(usize, String)], i: usize) -> bool {
         (Some((no, _)), Some((next, _))) => *next > no + 1,
         _ => true,
     }
-}
-
-/// A title has a letter, a digit or a Han character: a line of dashes or
-/// other punctuation is not one.
-fn is_title_like(line: &str) -> bool {
-    line.chars().any(char::is_alphanumeric)
 }
 
 /// Has the text the shape of an Article rendered as plain text: a first line,
@@ -125,16 +129,17 @@ fn is_rendered_article(lines: &[(usize, String)]) -> bool {
 
 /// If `line` is a date line or a meta line, take its date, source and people
 /// into `draft`, record the line as removed, and say so.
-fn read_meta_line(draft: &mut Draft, no: usize, line: &str, rules: DateRules) -> bool {
+pub(crate) fn read_meta_line(draft: &mut Draft, place: &str, line: &str, rules: DateRules) -> bool {
     if let Some(d) = date::parse_line(line, rules) {
-        draft.set_published(d, format!("date line {no}"));
+        draft.set_published(d, format!("date line ({place})"));
     } else if let Some(meta) = parse_meta(line, rules) {
-        draft.set_published(meta.published, format!("meta line {no}"));
+        let origin = format!("meta line ({place})");
+        draft.set_published(meta.published, origin.clone());
         if let Some(source) = meta.source {
-            draft.set(Field::Source, &source, format!("meta line {no}"));
+            draft.set(Field::Source, &source, origin.clone());
         }
         for (role, name) in meta.people {
-            draft.add_author(&name, &role, &format!("meta line {no}"));
+            draft.add_author(&name, &role, &origin);
         }
     } else {
         return false;
@@ -182,6 +187,9 @@ pub(crate) fn detect(text: &str, rules: DateRules) -> (Format, String) {
                     ),
                 );
             }
+            if !is_short_aside(line) {
+                break;
+            }
         }
     }
     (
@@ -209,13 +217,16 @@ pub(crate) fn decode(format: Format, text: &str, rules: DateRules) -> Draft {
             }
             // The date or meta line: the first of the next two lines that is one.
             for (i, (no, line)) in lines.iter().enumerate().skip(1).take(2) {
-                if read_meta_line(&mut draft, *no, line, rules) {
+                if read_meta_line(&mut draft, &format!("line {no}"), line, rules) {
                     // A line between the title and the meta line is body text.
                     let between = lines[1..i].iter();
                     draft
                         .blocks
                         .extend(between.map(|(_, l)| RawBlock::line(l.clone())));
                     body_start = i + 1;
+                    break;
+                }
+                if !is_short_aside(line) {
                     break;
                 }
             }
@@ -243,7 +254,7 @@ pub(crate) fn decode(format: Format, text: &str, rules: DateRules) -> Draft {
             // bare times, then the title.
             while body_start < lines.len().min(HEAD_LINES) && draft.title.is_none() {
                 let (no, line) = &lines[body_start];
-                let is_meta = read_meta_line(&mut draft, *no, line, rules);
+                let is_meta = read_meta_line(&mut draft, &format!("line {no}"), line, rules);
                 if is_meta {
                     // Read and recorded: its date is the publication date.
                 } else if crate::chrome::is_bare_time(line) {
@@ -269,7 +280,7 @@ pub(crate) fn decode(format: Format, text: &str, rules: DateRules) -> Draft {
             // A date or meta line right under the title.
             if draft.title.is_some() {
                 if let Some((no, line)) = lines.get(body_start) {
-                    if read_meta_line(&mut draft, *no, line, rules) {
+                    if read_meta_line(&mut draft, &format!("line {no}"), line, rules) {
                         body_start += 1;
                     }
                 }

@@ -153,6 +153,12 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
     )
 }
 
+/// A title has a letter, a digit or a Han character: a line of dashes or
+/// other punctuation is not one.
+pub(crate) fn is_title_like(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
+}
+
 /// The shape of a heading: short, with Han text, and not ending like a
 /// sentence. It decides the kind of every block in every format, from the
 /// final text alone, so that cleaning the output again keeps the kinds.
