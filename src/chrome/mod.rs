@@ -22,7 +22,7 @@ use regex::Regex;
 
 use crate::article::RemovedKind;
 use crate::date::{self, DateRules};
-use crate::formats::{Draft, Field};
+use crate::formats::{Draft, Field, RawBlock};
 use profiles::PROFILES;
 
 /// What a matched rule does besides removing the line.
@@ -278,15 +278,18 @@ pub(crate) fn strip(draft: &mut Draft, document: &str, rules: DateRules) {
         .collect();
     let mut body_started = false;
     let mut list: Option<RemovedKind> = None;
-    let mut kept = Vec::with_capacity(blocks.len());
+    let mut kept: Vec<RawBlock> = Vec::with_capacity(blocks.len());
 
     for (i, block) in blocks.into_iter().enumerate() {
         let text = block.text.as_str();
-        // A date or meta line opening the body is metadata, as it would be
-        // under the title of a line-based page.
-        if kept.is_empty()
-            && crate::formats::lines::read_meta_line(draft, "first line of the body", text, rules)
-        {
+        // A date or meta line opening the body (or after one short line) is
+        // metadata, as it would be under the title of a line-based page.
+        let opening = match kept.as_slice() {
+            [] => true,
+            [first] => crate::formats::lines::is_short_aside(&first.text),
+            _ => false,
+        };
+        if opening && crate::formats::lines::read_meta_line(draft, "top of the body", text, rules) {
             continue;
         }
         let verdict: Option<RemovedKind> = if let Some((rule, caps)) = classify(text, profile_rules)
@@ -418,7 +421,6 @@ fn kind_name(kind: RemovedKind) -> &'static str {
 /// Run the chrome stage over lines, for tests.
 #[cfg(test)]
 fn run(lines: &[&str]) -> Draft {
-    use crate::formats::RawBlock;
     let mut draft = Draft {
         blocks: lines
             .iter()

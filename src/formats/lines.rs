@@ -105,7 +105,7 @@ const HEAD_LINES: usize = 4;
 /// Between a title and its date or meta line there may be one short line (a
 /// subtitle, a tag line), not a paragraph: a date line under a paragraph is
 /// not the article's.
-fn is_short_aside(line: &str) -> bool {
+pub(crate) fn is_short_aside(line: &str) -> bool {
     normalize_whitespace(line).chars().count() <= MAX_ASIDE_CHARS
 }
 
