@@ -215,7 +215,7 @@ fn config(cases: u32) -> ProptestConfig {
     let rng_seed = if std::env::var_os("PROPTEST_RNG_SEED").is_some() {
         defaults.rng_seed
     } else {
-        RngSeed::Fixed(0x7A68_636C_6561_6E)
+        RngSeed::Fixed(0x007A_6863_6C65_616E)
     };
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
