@@ -396,18 +396,25 @@ fn is_bad_control(c: char) -> bool {
 /// Refuse decoded text that looks binary: too many control characters (or
 /// control characters and U+FFFD) in the first [`SNIFF_LEN`] characters.
 fn check_decoded(text: &str, bytes: &[u8], warnings: &mut Vec<String>) -> Result<(), Error> {
-    let (mut total, mut control, mut replaced, mut han) = (0usize, 0usize, 0usize, 0usize);
+    let (mut total, mut control, mut replaced) = (0usize, 0usize, 0usize);
     for c in text.chars().take(SNIFF_LEN) {
         total += 1;
         control += usize::from(is_bad_control(c));
         replaced += usize::from(c == '\u{FFFD}');
-        han += usize::from(crate::normalize::is_han(c));
     }
     let total = total.max(1);
     let control_pct = control * 100 / total;
     let garbage_pct = (control + replaced) * 100 / total;
-    let chinese = han * 100 / total >= MIN_HAN_PERCENT;
-    if control_pct >= MAX_CONTROL_PERCENT && !chinese {
+    // Only text with many control characters needs the Han count.
+    let chinese = || {
+        let han = text
+            .chars()
+            .take(SNIFF_LEN)
+            .filter(|&c| crate::normalize::is_han(c))
+            .count();
+        han * 100 / total >= MIN_HAN_PERCENT
+    };
+    if control_pct >= MAX_CONTROL_PERCENT && !chinese() {
         return Err(Error::NotText(format!(
             "{control_pct}% control characters in the first {total} characters after decoding (limit {MAX_CONTROL_PERCENT}%); looks binary{}",
             signature(bytes).map(|s| format!(" ({s} signature)")).unwrap_or_default()

@@ -130,6 +130,10 @@ fn is_rendered_article(lines: &[(usize, String)]) -> bool {
 /// If `line` is a date line or a meta line, take its date, source and people
 /// into `draft`, record the line as removed, and say so.
 pub(crate) fn read_meta_line(draft: &mut Draft, place: &str, line: &str, rules: DateRules) -> bool {
+    // Body paragraphs are longer than any date or meta line: skip the regexes.
+    if line.len() > MAX_META_CHARS * 4 || line.chars().count() > MAX_META_CHARS {
+        return false;
+    }
     if let Some(d) = date::parse_line(line, rules) {
         draft.set_published(d, format!("date line ({place})"));
     } else if let Some(meta) = parse_meta(line, rules) {
