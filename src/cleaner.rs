@@ -159,16 +159,24 @@ impl Cleaner {
         } else {
             decoded.text
         };
-        let script = convert::classify_script(&text);
         let (text, annotations) = pinyin::strip_annotations(&text);
         if annotations > 0 {
             warnings.push(format!(
                 "removed {annotations} pinyin annotations glued to Han characters (a scraper artifact)"
             ));
         }
-        let text = match options.target {
-            TargetScript::Simplified => convert::Converter::t2s().convert(&text),
-            TargetScript::Original => Cow::Borrowed(text.as_ref()),
+        let (text, script) = match options.target {
+            TargetScript::Simplified => match convert::Converter::t2s().convert(&text) {
+                // t2s changes every traditional-only character (but in a few
+                // phrases): text it leaves alone is simplified, with no need
+                // for a second look.
+                Cow::Borrowed(same) => (Cow::Borrowed(same), Script::Simplified),
+                Cow::Owned(converted) => (Cow::Owned(converted), convert::classify_script(&text)),
+            },
+            TargetScript::Original => (
+                Cow::Borrowed(text.as_ref()),
+                convert::classify_script(&text),
+            ),
         };
         // Full-width letters and digits are narrowed before any rule reads the
         // text, so that `２０２１年` is a date and chrome rules see `ICP备１２３`
