@@ -40,6 +40,13 @@ impl fmt::Display for Published {
     }
 }
 
+/// The default rules (day first, +08:00), for the tests of every stage.
+#[cfg(test)]
+pub(crate) const TEST_RULES: DateRules = DateRules {
+    order: DateOrder::DayFirst,
+    default_offset: 480,
+};
+
 /// How to read dates: the options that matter.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct DateRules {
@@ -179,10 +186,7 @@ pub(crate) fn parse_line(line: &str, rules: DateRules) -> Option<Published> {
 mod tests {
     use super::*;
 
-    const CST: DateRules = DateRules {
-        order: DateOrder::DayFirst,
-        default_offset: 480,
-    };
+    const CST: DateRules = TEST_RULES;
 
     fn line(s: &str) -> Option<String> {
         parse_line(s, CST).map(|p| p.to_string())

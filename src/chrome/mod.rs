@@ -429,14 +429,7 @@ fn run(lines: &[&str]) -> Draft {
         ..Draft::default()
     };
     let doc = lines.join("\n");
-    strip(
-        &mut draft,
-        &doc,
-        DateRules {
-            order: crate::DateOrder::DayFirst,
-            default_offset: 480,
-        },
-    );
+    strip(&mut draft, &doc, crate::date::TEST_RULES);
     draft
 }
 

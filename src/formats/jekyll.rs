@@ -304,12 +304,7 @@ pub(crate) fn decode(input: &str, rules: DateRules) -> Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::DateOrder;
-
-    const RULES: DateRules = DateRules {
-        order: DateOrder::DayFirst,
-        default_offset: 480,
-    };
+    const RULES: DateRules = crate::date::TEST_RULES;
 
     #[test]
     fn front_matter_values_in_all_their_forms() {

@@ -303,12 +303,7 @@ pub(crate) fn decode(format: Format, text: &str, rules: DateRules) -> Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::DateOrder;
-
-    const RULES: DateRules = DateRules {
-        order: DateOrder::DayFirst,
-        default_offset: 480,
-    };
+    const RULES: DateRules = crate::date::TEST_RULES;
 
     #[test]
     fn detects_plain_dated_portal_and_unknown() {
