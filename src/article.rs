@@ -123,6 +123,13 @@ pub enum RemovedKind {
     Hidden,
     /// Front matter keys that are not part of the Article (`layout`, `description`).
     FrontMatter,
+    /// Injected gambling and casino advertising (`澳门新葡京注册就送…`).
+    Spam,
+    /// Advertising and app banners (`下载客户端`, an element marked as an ad).
+    Ad,
+    /// Page furniture with no more specific kind: stray symbols around the
+    /// article, text of an HTML page outside the article that no rule names.
+    Boilerplate,
 }
 
 /// The shape of an input document.

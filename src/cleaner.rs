@@ -7,9 +7,10 @@ use crate::article::{
     Article, Block, BlockKind, EncodingSource, Format, RemovedKind, Script, Trace,
 };
 use crate::date::DateRules;
-use crate::formats::{self, Draft};
+use crate::draft::{Draft, Field};
+use crate::formats;
 use crate::normalize::{self, pinyin};
-use crate::{byline, chrome, convert, decode, html, Error};
+use crate::{byline, chrome, convert, decode, html, spam, Error};
 
 /// The script the output is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -189,11 +190,7 @@ impl Cleaner {
             order: options.date_order,
             default_offset: options.default_offset_minutes,
         };
-        let (format, format_reason) = match options.format {
-            Some(format) => (format, "format set by the caller".to_string()),
-            None => formats::detect(&text, rules),
-        };
-        let mut draft = formats::decode(format, &text, rules);
+        let (format, format_reason, mut draft) = formats::read(&text, options.format, rules);
         chrome::strip(&mut draft, &text, rules);
         draft.warnings.append(&mut warnings);
         let trace = Trace {
@@ -240,6 +237,19 @@ impl Cleaner {
                 // Cutting may leave two spaces where the byline was.
                 text = normalize::normalize_whitespace(&byline.rest);
             }
+            if out.is_empty() {
+                if let Some((tag, source, rest)) = chrome::cut_lead_tag(&text) {
+                    if let Some(source) = source {
+                        draft.set(
+                            Field::Source,
+                            &source,
+                            format!("source tag `{tag}` opening the body"),
+                        );
+                    }
+                    draft.remove(RemovedKind::SourceLine, tag);
+                    text = rest;
+                }
+            }
             // Decoders hand over whitespace-normalized blocks.
             let text = self.polish_normalized(text, &mut draft.warnings);
             if !text.is_empty() {
@@ -253,11 +263,19 @@ impl Cleaner {
                 out.push(Block { kind, text });
             }
         }
-        let title = draft
-            .title
-            .as_deref()
-            .map(|t| self.polish(t, &mut draft.warnings))
-            .unwrap_or_default();
+        let mut title = draft.title.take().unwrap_or_default();
+        if let Some(cut) = spam::cut(&title) {
+            for part in cut.spam {
+                draft.remove(RemovedKind::Spam, part);
+            }
+            if cut.rest.is_empty() {
+                draft
+                    .warnings
+                    .push("the title is injected spam: no title".into());
+            }
+            title = cut.rest;
+        }
+        let title = self.polish(&title, &mut draft.warnings);
         if out.is_empty() {
             draft.warnings.push("no body text found".into());
         }

@@ -59,22 +59,30 @@ const SEP: &str = r"[\s\u{a0}\u{3000}]";
 fn patterns() -> &'static [Regex; 3] {
     static RE: OnceLock<[Regex; 3]> = OnceLock::new();
     RE.get_or_init(|| {
-        let time = format!(
-            r"(?:(?:{SEP}+|T|{SEP}*[,，]{SEP}*)(?P<h>[0-9]{{1,2}})(?:[:：]|时)(?P<mi>[0-9]{{2}})(?:[:：](?P<s>[0-9]{{2}})(?:\.[0-9]+)?|分(?:(?P<s2>[0-9]{{2}})秒)?)?(?:{SEP}*(?P<z>Z|[+-][0-9]{{2}}:?[0-9]{{2}}))?)?"
-        );
-        let build = |date: String| Regex::new(&format!("{date}{time}")).expect("valid regex");
+        // What may stand between the date and the time: after `日` nothing at
+        // all (`2019年06月15日08:18`), after digits a space, `T` or a comma.
+        let time = |sep: &str| {
+            format!(
+                r"(?:(?:{sep})(?P<h>[0-9]{{1,2}})(?:[:：]|时)(?P<mi>[0-9]{{2}})(?:[:：](?P<s>[0-9]{{2}})(?:\.[0-9]+)?|分(?:(?P<s2>[0-9]{{2}})秒)?)?(?:{SEP}*(?P<z>Z|[+-][0-9]{{2}}:?[0-9]{{2}}))?)?"
+            )
+        };
+        let numeric = format!(r"{SEP}+|T|{SEP}*[,，]{SEP}*");
+        let build = |date: String, sep: &str| {
+            Regex::new(&format!("{date}{}", time(sep))).expect("valid regex")
+        };
         [
             // 2022-02-10, 2022/2/10, 2022.02.10 (both separators checked equal later)
             build(
                 r"(?P<y>(?:19|20)[0-9]{2})(?P<s1>[-/.])(?P<m>[0-9]{1,2})(?P<s3>[-/.])(?P<d>[0-9]{1,2})"
                     .to_string(),
+                &numeric,
             ),
             // 2015年12月3日
             build(format!(
                 r"(?P<y>(?:19|20)[0-9]{{2}}){SEP}*年{SEP}*(?P<m>[0-9]{{1,2}}){SEP}*月{SEP}*(?P<d>[0-9]{{1,2}}){SEP}*[日号]"
-            )),
+            ), &format!(r"{SEP}*|{SEP}*[,，]{SEP}*")),
             // 03.12.2015, 03/12/2015: day or month first
-            build(r"(?P<a>[0-9]{1,2})(?P<s1>[./-])(?P<b>[0-9]{1,2})(?P<s3>[./-])(?P<y>(?:19|20)[0-9]{2})".to_string()),
+            build(r"(?P<a>[0-9]{1,2})(?P<s1>[./-])(?P<b>[0-9]{1,2})(?P<s3>[./-])(?P<y>(?:19|20)[0-9]{2})".to_string(), &numeric),
         ]
     })
 }
@@ -175,6 +183,17 @@ pub(crate) fn find(text: &str, rules: DateRules) -> Option<(Published, std::ops:
     best
 }
 
+/// Every valid date in `text`, in order, with its byte range.
+pub(crate) fn find_all(text: &str, rules: DateRules) -> Vec<(Published, std::ops::Range<usize>)> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some((p, r)) = find(&text[from..], rules) {
+        found.push((p, from + r.start..from + r.end));
+        from += r.end;
+    }
+    found
+}
+
 /// The date if the whole line (spaces aside) is one.
 pub(crate) fn parse_line(line: &str, rules: DateRules) -> Option<Published> {
     let trimmed = line.trim_matches(|c: char| crate::normalize::is_space(c));
@@ -241,6 +260,10 @@ mod tests {
             "2014-09-17T13:31:00+08:00"
         );
         assert_eq!(line("2008/4/28").unwrap(), "2008-04-28");
+        assert_eq!(
+            line("2019年06月15日08:18").unwrap(),
+            "2019-06-15T08:18:00+08:00"
+        );
     }
 
     #[test]

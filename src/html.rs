@@ -12,7 +12,7 @@ use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 
 use crate::article::RemovedKind;
-use crate::formats::{Draft, Field, Link, RawBlock};
+use crate::draft::{Draft, Field, Link, RawBlock};
 
 /// Elements whose content is never article text.
 const SKIPPED: &[&str] = &[
@@ -168,19 +168,23 @@ pub(crate) fn parse_into(html: &str, draft: &mut Draft) {
     let mut link_stack: Vec<(Option<String>, usize)> = Vec::new();
     let mut current = Collector::default();
     let mut skip: Option<ego_tree::NodeId> = None;
-    let mut images = 0usize;
 
-    let flush = |current: &mut Collector, quote_depth: usize, draft: &mut Draft| {
-        let collected = std::mem::take(current);
-        let text = crate::normalize::normalize_whitespace(&collected.text);
-        if !text.is_empty() {
-            draft.blocks.push(RawBlock {
-                text,
-                links: collected.links,
-                quoted: quote_depth > 0,
-            });
-        }
-    };
+    // A horizontal rule marks the next block.
+    let mut after_rule = false;
+    let flush =
+        |current: &mut Collector, quote_depth: usize, after_rule: &mut bool, draft: &mut Draft| {
+            let collected = std::mem::take(current);
+            let text = crate::normalize::normalize_whitespace(&collected.text);
+            if !text.is_empty() {
+                draft.blocks.push(RawBlock {
+                    text,
+                    links: collected.links,
+                    quoted: quote_depth > 0,
+                    after_rule: std::mem::take(after_rule),
+                    after_body: false,
+                });
+            }
+        };
 
     for edge in doc.root_element().traverse() {
         match edge {
@@ -211,7 +215,6 @@ pub(crate) fn parse_into(html: &str, draft: &mut Draft) {
                             }
                             skip = Some(node.id());
                         } else if name == "img" {
-                            images += 1;
                             let alt = el.attr("alt").unwrap_or("").trim();
                             draft.remove(
                                 RemovedKind::Image,
@@ -222,13 +225,15 @@ pub(crate) fn parse_into(html: &str, draft: &mut Draft) {
                                 },
                             );
                         } else if name == "br" {
-                            flush(&mut current, quote_depth, draft);
+                            flush(&mut current, quote_depth, &mut after_rule, draft);
                         } else if matches!(name, "td" | "th") {
                             current.text.push(' ');
                         } else if BLOCK.contains(&name) {
-                            flush(&mut current, quote_depth, draft);
+                            flush(&mut current, quote_depth, &mut after_rule, draft);
                             if name == "blockquote" {
                                 quote_depth += 1;
+                            } else if name == "hr" {
+                                after_rule = true;
                             }
                         } else if name == "a" {
                             link_stack
@@ -248,7 +253,7 @@ pub(crate) fn parse_into(html: &str, draft: &mut Draft) {
                 if let Node::Element(el) = node.value() {
                     let name = el.name();
                     if BLOCK.contains(&name) {
-                        flush(&mut current, quote_depth, draft);
+                        flush(&mut current, quote_depth, &mut after_rule, draft);
                         if name == "blockquote" {
                             quote_depth = quote_depth.saturating_sub(1);
                         }
@@ -264,10 +269,7 @@ pub(crate) fn parse_into(html: &str, draft: &mut Draft) {
             }
         }
     }
-    flush(&mut current, quote_depth, draft);
-    if images > 0 {
-        draft.images += images;
-    }
+    flush(&mut current, quote_depth, &mut after_rule, draft);
 }
 
 fn tag_pattern() -> &'static regex::Regex {
@@ -352,7 +354,6 @@ mod tests {
                 (RemovedKind::Hidden, "var a='脚本'")
             ]
         );
-        assert_eq!(d.images, 1);
     }
 
     #[test]

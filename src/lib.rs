@@ -47,15 +47,19 @@
 mod article;
 mod byline;
 mod chrome;
+mod classify;
 mod cleaner;
 pub mod convert;
 mod date;
 mod decode;
+mod draft;
 mod error;
 mod formats;
 mod html;
 mod markdown;
+mod metaline;
 mod normalize;
+mod spam;
 
 pub use article::{
     Article, Author, Block, BlockKind, EncodingSource, FieldOrigin, Format, Removed, RemovedKind,

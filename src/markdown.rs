@@ -7,7 +7,7 @@
 
 use pulldown_cmark::{html, Options, Parser};
 
-use crate::formats::Draft;
+use crate::draft::Draft;
 
 /// Lines that start an HTML tag are un-indented first: an indented `<p>`
 /// after a blank line would otherwise be a code block, and its tags would

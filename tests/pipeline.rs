@@ -38,13 +38,11 @@ fn jekyll_with_crlf_markdown_body_lede_and_footer() {
 fn a_body_that_mentions_dashes_and_dates_is_not_front_matter() {
     let doc = "今天的新闻标题\n正文里有一行分隔线，还提到了2022-01-01这个日期，这一段足够长，所以它是正文而不是日期行。\n---\n更多正文。\n";
     let a = zhclean::clean(doc.as_bytes()).unwrap();
-    assert_eq!(a.format, Format::Unknown);
+    // A title and a body of prose: a scraped page, whatever else it holds.
+    assert_eq!(a.format, Format::Portal);
     assert_eq!(a.title, "今天的新闻标题");
     assert!(a.text.contains("2022-01-01"));
-    assert!(a
-        .warnings
-        .iter()
-        .any(|w| w.contains("format not recognized")));
+    assert!(a.text.contains("更多正文。"));
 }
 
 #[test]
@@ -138,7 +136,10 @@ fn an_unknown_page_head_of_dates_and_times_comes_before_the_title() {
     )
     .unwrap();
     assert_eq!(a.title, "模具配件怎么加工");
-    assert!(kinds(&a).contains(&RemovedKind::Timestamp));
+    // A date cut short marks a metadata line, without giving a date.
+    assert_eq!(a.removed[0].kind, RemovedKind::Metadata);
+    assert_eq!(a.removed[0].text, "30 16:18:34");
+    assert_eq!(a.published, None);
     let a = zhclean::clean(
         "30 16:18:34\n通常来说加工商都是采用以下方法加工：\n1、洗削加工。\n".as_bytes(),
     )

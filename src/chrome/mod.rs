@@ -1,153 +1,52 @@
-//! Site chrome: lines of a page that are not the article. Each removed block
-//! is recorded with its kind.
+//! Site chrome: blocks of a page that are not the article. Each removed
+//! block is recorded with its kind.
 //!
-//! Two layers: [`profiles`] for known sites, then generic rules for the same
-//! kinds of chrome on any Chinese portal. Rules look at one block at a time,
-//! with three pieces of context:
-//! - lists: a marker line (`阅读榜`, `相关阅读`, `最新评论`) after the body has
-//!   started removes the short lines that follow it, until a line that looks
-//!   like body text (that line is kept, with a warning);
-//! - runs of headlines that end with a date are a related-articles list;
-//! - a line holding only a date or time in the body (the decoders have read
-//!   the publication date from the head already) is a page timestamp.
+//! [`strip`] runs four passes over the blocks a format decoder found:
 //!
-//! A rule only applies to lines short enough to be chrome (each rule has its
-//! own bound), so body paragraphs that quote such words are kept.
+//! 1. **header and footer blocks**: in a Markdown post, the lines that a
+//!    `---` rule sets apart at the top (or the bottom) are metadata as a
+//!    whole when most of them are metadata lines;
+//! 2. **labelled chrome**, block by block: injected spam ([`crate::spam`]),
+//!    metadata lines ([`crate::metaline`]: sources, bylines, editors, dates,
+//!    counters), the rule table of [`rules`] (copyright, disclaimers,
+//!    contact lines, share bars, navigation, list markers) and the site
+//!    profiles of [`profiles`], bare links, and the lists that follow a
+//!    marker (`相关阅读`, `最新评论`, `阅读榜`) once the body has started;
+//! 3. **runs of dated headlines** (a related-articles list);
+//! 4. **unlabelled chrome**, by shape ([`crate::classify`]): captions,
+//!    category lists before the body, headline runs and stray symbols after
+//!    it.
+//!
+//! When unsure, a block is kept, with a warning.
 
 mod profiles;
+mod rules;
 
 use std::sync::OnceLock;
 
 use regex::Regex;
 
 use crate::article::RemovedKind;
-use crate::date::{self, DateRules};
-use crate::formats::{Draft, Field, RawBlock};
-use profiles::PROFILES;
+use crate::classify::{self, Features};
+use crate::date::DateRules;
+use crate::draft::{Draft, Field, RawBlock};
+use crate::{metaline, spam};
+use rules::Effect;
 
-/// What a matched rule does besides removing the line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Effect {
-    None,
-    /// Group `v` names the source publication.
-    Source,
-    /// The line credits people; `role` is the group naming the role.
-    People,
-    /// Group `v` holds tags.
-    Tags,
-    /// The line starts a list of the rule's kind.
-    List,
-}
+pub(crate) use rules::is_header_chrome;
 
-struct Rule {
-    kind: RemovedKind,
-    re: Regex,
-    max_chars: usize,
-    effect: Effect,
-}
+/// Most blocks a header (or footer) block set apart by a rule may hold.
+const MAX_HEADER_BLOCKS: usize = 8;
 
-fn rule(kind: RemovedKind, max_chars: usize, effect: Effect, pattern: &str) -> Rule {
-    Rule {
-        kind,
-        re: Regex::new(pattern).expect("valid chrome regex"),
-        max_chars,
-        effect,
-    }
-}
+/// Longest block read against the metadata grammar.
+const MAX_META_CHARS: usize = 150;
 
-fn generic_rules() -> &'static [Rule] {
-    use Effect as E;
-    use RemovedKind as K;
-    static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
-    RULES.get_or_init(|| {
-        vec![
-            rule(K::SourceLine, 80, E::Source, r"^[（(【\[]? *(?:文章|新闻|信息|稿件|内容|本文|消息)?来源(?:于)? *[：:] *(?P<v>[^）)】\]]+?) *[）)】\]]?$"),
-            rule(K::SourceLine, 80, E::Source, r"^[（(【\[]? *出处 *[：:] *(?P<v>[^）)】\]]+?) *[）)】\]]?$"),
-            rule(K::SourceLine, 120, E::Source, r"^原文(?:来自|出自|转自|载于) *[：:]? *[「“《] *(?P<v>[^」”》]+?) *[」”》]"),
-            rule(K::SourceLine, 80, E::Source, r"^(?:本文)?转载?自 *[：:]? *(?P<v>[^ ].*)$"),
-            rule(K::Caption, 60, E::None, r"^[（(]?(?:图片来源|图片来自|图片由|图源|图为|图片为|图 *[：:]|▲|△)"),
-            rule(K::Editor, 60, E::People, r"^[【\[(（]? *(?P<role>责任编辑|责编|值班编辑|网络编辑|编辑|主编|审核|审校|校对|终审|初审|复审|编审|美编|监制|统筹) *[：:｜|/] *(?P<v>.*?) *[】\])）]?$"),
-            rule(K::Byline, 40, E::People, r"^(?P<role>作者|撰文|撰稿|文、图|图、文|文/图|图/文|文|图|记者|通讯员|摄影) *[：:｜|/] *(?P<v>[^ ].*)$"),
-            rule(K::Contact, 80, E::None, r"^(?:监督|投稿|联系电话|电话|传真|邮箱|电子邮箱|E-?mail|邮件|联系方式|联系我们|地址|邮编|QQ|微信号?|热线|举报电话|客服电话|客服|商务合作|合作) *[：:]"),
-            rule(K::Disclaimer, 150, E::None, r"不代表.{0,20}(?:立场|观点)|^免责声明|如有侵权|联系.{0,10}删除|不构成.{0,6}(?:投资)?建议"),
-            rule(K::Disclaimer, 60, E::None, r"仅供参考"),
-            rule(K::Copyright, 200, E::None, r"(?i)版权所有|版权归.{0,20}所有|copyright|©|all rights reserved|ICP[备证]字?第? *[0-9]{4,}|公网安备 *[0-9]{6,}|未经.{0,15}(?:授权|许可|同意).{0,10}(?:转载|复制|使用|镜像)"),
-            rule(K::Comments, 60, E::List, r"^(?:最新评论|网友评论|热门评论|精彩评论|发表评论|我要评论|查看评论|评论区|全部评论|相关评论|网友留言) *[：:]? *(?:[(（]?[0-9]+[)）]?)?$"),
-            rule(K::Comments, 60, E::None, r"^(?:暂无评论|已有[0-9]+(?:条|人)(?:评论|参与)|[0-9]+条评论|评论 *[(（]?[0-9]*[)）]?$)|^网友(?:评论|留言)仅供"),
-            rule(K::Ranking, 14, E::List, r"^(?:阅读榜|排行榜|点击榜|热榜|热读榜|人气榜|[^ ]{0,6}排行榜?) *[:：]?$"),
-            rule(K::Related, 18, E::List, r"^(?:相关(?:阅读|文章|新闻|推荐|链接|报道|资讯)|推荐(?:阅读|文章|新闻)|热门(?:文章|推荐|新闻|资讯|阅读)|延伸阅读|猜你喜欢|你(?:可能)?还?(?:喜欢|感兴趣)|为[你您]推荐|更多(?:阅读|新闻|文章|精彩)?|最新(?:文章|资讯|新闻|动态)|精彩(?:推荐|图片|专题)|热点(?:推荐|新闻)|.{1,8}的其他文章) *[:：>»]*$"),
-            rule(K::Share, 60, E::None, r"^分享(?:到|至)? *[：:]?|^(?:打印本页|关闭窗口|加入收藏|设为首页|字号 *[：:]|扫一扫|微信扫一扫|打开微信)"),
-            rule(K::Share, 60, E::None, r"【(?:打印|关闭窗口|关闭|收藏|推荐|纠错|大|中|小)】"),
-            rule(K::Nav, 60, E::None, r"^(?:上一篇|下一篇|上一页|下一页|上一条|下一条) *[：:]?|^(?:当前位置|您(?:现在)?的位置|所在位置) *[：:]|^(?:首页|主页) *[>›»/]|^(?:返回(?:首页|顶部|列表|目录|上一页|上级)?|回到顶部|文章详情|点击(?:图片|查看|进入|下载|这里).{0,20})$"),
-            rule(K::Nav, 120, E::None, r"^(?:(?:首页|上一页|下一页|尾页|末页|[0-9]{1,4}|…|\.\.\.|<|>|«|») *){4,}$"),
-            rule(K::Metadata, 120, E::Tags, r"^(?:本文)?(?:标签|关键词|关键字|话题标签|(?i:tags?)) *[：:] *(?P<v>.*)$"),
-        ]
-    })
-}
-
-struct CompiledProfile {
-    name: &'static str,
-    rules: Vec<Rule>,
-}
-
-/// The profiles, and one search for all their markers: which marker matched
-/// (by index into `markers`), and which profile it belongs to.
-struct Profiles {
-    profiles: Vec<CompiledProfile>,
-    markers: Vec<(&'static str, usize)>,
-    search: regex::Regex,
-}
-
-fn compiled_profiles() -> &'static Profiles {
-    static PROFILES_RE: OnceLock<Profiles> = OnceLock::new();
-    PROFILES_RE.get_or_init(|| {
-        let profiles = PROFILES
-            .iter()
-            .map(|p| CompiledProfile {
-                name: p.name,
-                rules: p
-                    .rules
-                    .iter()
-                    .map(|&(kind, pattern)| {
-                        let effect = match kind {
-                            RemovedKind::Ranking | RemovedKind::Related | RemovedKind::Comments => {
-                                Effect::List
-                            }
-                            RemovedKind::Editor => Effect::People,
-                            _ => Effect::None,
-                        };
-                        rule(kind, 300, effect, pattern)
-                    })
-                    .collect(),
-            })
-            .collect();
-        let markers: Vec<(&'static str, usize)> = PROFILES
-            .iter()
-            .enumerate()
-            .flat_map(|(i, p)| p.markers.iter().map(move |&m| (m, i)))
-            .collect();
-        let alternation = markers
-            .iter()
-            .map(|(m, _)| regex::escape(m))
-            .collect::<Vec<_>>()
-            .join("|");
-        let search = regex::Regex::new(&alternation).expect("valid marker regex");
-        Profiles {
-            profiles,
-            markers,
-            search,
-        }
-    })
-}
-
-fn misc_patterns() -> &'static [Regex; 4] {
-    static RE: OnceLock<[Regex; 4]> = OnceLock::new();
+fn misc_patterns() -> &'static [Regex; 3] {
+    static RE: OnceLock<[Regex; 3]> = OnceLock::new();
     RE.get_or_init(|| {
         [
             // A bare link, as Markdown autolinks print it: `<http://…>`, or `<>`.
             Regex::new(r"^<?(?:(?:https?:)?//[^ ]*)?>?$").expect("valid regex"),
-            // A bare time such as `28 16:39` (day and time).
-            Regex::new(r"^[0-9]{1,2} +[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?$").expect("valid regex"),
             // A headline ending with a date: one item of a list of articles.
             Regex::new(r"^.{4,70}? *(?:(?:19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?|[0-9]{1,2}[-/][0-9]{1,2})(?: +[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$").expect("valid regex"),
             // The site name in a disclaimer: 不代表水泥网立场.
@@ -167,89 +66,21 @@ fn is_nav_part(part: &str) -> bool {
         )
 }
 
-/// Is the line a bare time such as `28 16:39` (a day and a time)?
-pub(crate) fn is_bare_time(line: &str) -> bool {
-    misc_patterns()[1].is_match(line)
-}
-
-/// Is the line chrome by itself (without context)? Used to find a title.
-pub(crate) fn is_header_chrome(line: &str) -> bool {
-    classify(line, &[]).is_some()
-}
-
-/// No rule applies to a line longer than this.
-const LONGEST_CHROME_CHARS: usize = 300;
-
-/// Lines up to this many characters are checked against every rule; longer
-/// ones only against the rules whose bound allows them.
-const SHORT_LINE_CHARS: usize = 80;
-
-/// The generic rules as two sets, for short lines (all rules) and for longer
-/// ones (the few rules with a larger bound): one pass tells which rules match.
-/// Each set lists rule indexes into [`generic_rules`].
-fn generic_sets() -> &'static [(regex::RegexSet, Vec<usize>); 2] {
-    static SETS: OnceLock<[(regex::RegexSet, Vec<usize>); 2]> = OnceLock::new();
-    SETS.get_or_init(|| {
-        let rules = generic_rules();
-        let set = |keep: &dyn Fn(&Rule) -> bool| {
-            let indexes: Vec<usize> = (0..rules.len()).filter(|&i| keep(&rules[i])).collect();
-            let set = regex::RegexSet::new(indexes.iter().map(|&i| rules[i].re.as_str()))
-                .expect("valid chrome regexes");
-            (set, indexes)
-        };
-        [set(&|_| true), set(&|r| r.max_chars > SHORT_LINE_CHARS)]
-    })
-}
-
-/// The single-line rules: the first that matches, with its captures.
-fn classify<'r, 't>(
-    text: &'t str,
-    profile_rules: &'r [Rule],
-) -> Option<(&'r Rule, regex::Captures<'t>)> {
-    // A cheap bound first: a char is at most 4 bytes.
-    if text.len() > LONGEST_CHROME_CHARS * 4 {
-        return None;
-    }
-    let chars = text.chars().count();
-    if chars > LONGEST_CHROME_CHARS {
-        return None;
-    }
-    let short_enough = |r: &&Rule| chars <= r.max_chars;
-    if let Some(found) = profile_rules
-        .iter()
-        .filter(short_enough)
-        .find_map(|r| r.re.captures(text).map(|c| (r, c)))
-    {
-        return Some(found);
-    }
-    let (set, indexes) = &generic_sets()[usize::from(chars > SHORT_LINE_CHARS)];
-    let matched = set.matches(text);
-    if !matched.matched_any() {
-        return None;
-    }
-    let rules = generic_rules();
-    matched
-        .iter()
-        .map(|i| &rules[indexes[i]])
-        .filter(short_enough)
-        .find_map(|r| r.re.captures(text).map(|c| (r, c)))
-}
-
-/// A block that is long enough, or ends like a sentence, to count as body text.
+/// A block that is long enough, or ends like a sentence, to count as body
+/// text for the lists of pass 2.
 fn is_body_like(text: &str) -> bool {
     text.chars().count() > 60 || text.ends_with('。')
 }
 
+/// Is the metadata line a page timestamp rather than the article's date? A
+/// date alone in the body is.
+fn is_timestamp(meta: &metaline::MetaLine) -> bool {
+    meta.is_date_only() && meta.removed_kind() == RemovedKind::Metadata
+}
+
 /// Remove chrome from `draft.blocks`, recording each removed block.
 pub(crate) fn strip(draft: &mut Draft, document: &str, rules: DateRules) {
-    let profiles = compiled_profiles();
-    let profile = profiles.search.find(document).and_then(|m| {
-        let &(marker, i) = profiles
-            .markers
-            .iter()
-            .find(|(text, _)| *text == m.as_str())?;
-        Some((&profiles.profiles[i], marker))
-    });
+    let profile = rules::find_profile(document);
     if let Some((p, marker)) = profile {
         draft.set(
             Field::Site,
@@ -257,9 +88,6 @@ pub(crate) fn strip(draft: &mut Draft, document: &str, rules: DateRules) {
             format!("site profile {} (marker `{marker}`)", p.name),
         );
     }
-    let profile_rules: &[Rule] = profile.map_or(&[], |(p, _)| &p.rules);
-    let [bare_link, bare_time, dated_headline, site_in_disclaimer] = misc_patterns();
-
     // Rules read text as the output will show it: markup left in a line goes first.
     let mut blocks = std::mem::take(&mut draft.blocks);
     for block in &mut blocks {
@@ -267,6 +95,71 @@ pub(crate) fn strip(draft: &mut Draft, document: &str, rules: DateRules) {
             crate::html::strip_markup(std::mem::take(&mut block.text), &mut draft.warnings);
     }
     blocks.retain(|b| !b.text.is_empty());
+    let blocks = header_and_footer(draft, blocks, rules);
+    let (blocks, chrome_before) = labelled(draft, blocks, profile.map(|(p, _)| p), rules);
+    draft.blocks = by_shape(draft, blocks, &chrome_before);
+}
+
+/// Pass 1: a header block at the top, and a footer block at the bottom,
+/// that a rule sets apart and that is mostly metadata lines.
+fn header_and_footer(
+    draft: &mut Draft,
+    mut blocks: Vec<RawBlock>,
+    rules: DateRules,
+) -> Vec<RawBlock> {
+    let is_meta = |b: &RawBlock| metaline::read(&b.text, &b.links, rules).is_some();
+    // Short lines, most of them metadata: a paragraph of the article is
+    // never part of a header.
+    let mostly_meta = |part: &[RawBlock]| {
+        let meta = part.iter().filter(|b| is_meta(b)).count();
+        meta > 0
+            && meta * 2 >= part.len()
+            && part
+                .iter()
+                .all(|b| b.text.chars().count() <= MAX_META_CHARS)
+    };
+    let take = |draft: &mut Draft, part: Vec<RawBlock>, place: &str| {
+        for block in part {
+            match metaline::read(&block.text, &block.links, rules) {
+                Some(meta) => {
+                    metaline::record(draft, meta, block.text, place);
+                }
+                None => draft.remove(RemovedKind::Metadata, block.text),
+            }
+        }
+    };
+    let head = blocks
+        .iter()
+        .take(MAX_HEADER_BLOCKS + 1)
+        .position(|b| b.after_rule)
+        .filter(|&end| end > 0 && mostly_meta(&blocks[..end]));
+    if let Some(end) = head {
+        let rest = blocks.split_off(end);
+        let header = std::mem::replace(&mut blocks, rest);
+        take(draft, header, "header block above a rule");
+    }
+    let foot = blocks
+        .iter()
+        .rposition(|b| b.after_rule)
+        .filter(|&start| start > 0 && blocks.len() - start <= MAX_HEADER_BLOCKS)
+        .filter(|&start| mostly_meta(&blocks[start..]));
+    if let Some(start) = foot {
+        let footer = blocks.split_off(start);
+        take(draft, footer, "footer block below a rule");
+    }
+    blocks
+}
+
+/// Pass 2: labelled chrome, block by block, and the lists that follow a
+/// marker; then runs of dated headlines. Returns the blocks kept and, for
+/// each, whether chrome was removed just before it.
+fn labelled(
+    draft: &mut Draft,
+    blocks: Vec<RawBlock>,
+    profile: Option<&'static rules::CompiledProfile>,
+    rules: DateRules,
+) -> (Vec<RawBlock>, Vec<bool>) {
+    let [bare_link, dated_headline, site_in_disclaimer] = misc_patterns();
     let dated: Vec<bool> = blocks
         .iter()
         .map(|b| {
@@ -276,68 +169,61 @@ pub(crate) fn strip(draft: &mut Draft, document: &str, rules: DateRules) {
                 && dated_headline.is_match(&b.text)
         })
         .collect();
+    let summaries = repeated_summaries(&blocks);
     let mut body_started = false;
     let mut list: Option<RemovedKind> = None;
     let mut kept: Vec<RawBlock> = Vec::with_capacity(blocks.len());
+    let mut chrome_before: Vec<bool> = Vec::with_capacity(blocks.len());
+    let mut removed_since_kept = false;
 
-    for (i, block) in blocks.into_iter().enumerate() {
+    for (i, mut block) in blocks.into_iter().enumerate() {
+        if let Some(cut) = spam::cut(&block.text) {
+            for part in cut.spam {
+                draft.remove(RemovedKind::Spam, part);
+            }
+            if cut.rest.is_empty() {
+                removed_since_kept = true;
+                continue;
+            }
+            block.text = cut.rest;
+        }
         let text = block.text.as_str();
         // A date or meta line opening the body (or after one short line) is
-        // metadata, as it would be under the title of a line-based page.
+        // the article's, as it would be under the title of a line-based page;
+        // further down, a line holding only a date is a page timestamp.
         let opening = match kept.as_slice() {
             [] => true,
-            [first] => crate::formats::lines::is_short_aside(&first.text),
+            [first] => metaline::is_short_aside(&first.text),
             _ => false,
         };
-        if opening && crate::formats::lines::read_meta_line(draft, "top of the body", text, rules) {
-            continue;
-        }
-        let verdict: Option<RemovedKind> = if let Some((rule, caps)) = classify(text, profile_rules)
-        {
+        let meta = (text.chars().count() <= MAX_META_CHARS)
+            .then(|| metaline::read(text, &block.links, rules))
+            .flatten()
+            // In the body, a date and one name is a dated headline.
+            .filter(|meta| opening || !meta.is_dated_name())
+            // Page words alone: a rule may know the line better (`最新评论`
+            // starts a list).
+            .filter(|meta| {
+                meta.removed_kind() != RemovedKind::Share
+                    || rules::matching(text, profile).is_none()
+            });
+        let verdict: Option<RemovedKind> = if summaries[i] {
+            Some(RemovedKind::Duplicate)
+        } else if let Some(meta) = meta {
+            if !opening && is_timestamp(&meta) {
+                Some(RemovedKind::Timestamp)
+            } else {
+                let place = if opening {
+                    "top of the body"
+                } else {
+                    "in the body"
+                };
+                metaline::record(draft, meta, block.text, place);
+                removed_since_kept = true;
+                continue;
+            }
+        } else if let Some((rule, caps)) = rules::matching(text, profile) {
             match rule.effect {
-                Effect::Source => {
-                    let value = caps.name("v").map_or("", |m| m.as_str());
-                    let value = value.split(['|', '｜']).next().unwrap_or("").trim();
-                    draft.set(Field::Source, value, format!("source line `{text}`"));
-                    // The original's address is the link on the source name
-                    // itself, not a link on a word inside it.
-                    if let Some(link) = block
-                        .links
-                        .iter()
-                        .find(|l| l.href.starts_with("http") && l.text == value)
-                    {
-                        draft.set(
-                            Field::Url,
-                            &link.href,
-                            format!("link in source line `{text}`"),
-                        );
-                    }
-                }
-                Effect::People => {
-                    // Several credits may share the line: `编辑：X 校对：Y`.
-                    let role = caps.name("role").map_or("编辑", |m| m.as_str());
-                    let role = match role {
-                        "图" => "摄影",
-                        "文" | "撰文" | "撰稿" | "文、图" | "图、文" | "文/图" | "图/文" => {
-                            "作者"
-                        }
-                        other => other,
-                    };
-                    let value = caps.name("v").map_or("", |m| m.as_str());
-                    match crate::byline::parse_people(value, role) {
-                        Some(people) => {
-                            for (name, role) in people {
-                                draft.add_author(&name, &role, &format!("credit line `{text}`"));
-                            }
-                        }
-                        None if !value.is_empty() => {
-                            draft.warnings.push(format!(
-                                "credit line `{text}` removed, but its names could not be read"
-                            ));
-                        }
-                        None => {}
-                    }
-                }
                 Effect::Tags => {
                     let value = caps.name("v").map_or("", |m| m.as_str());
                     draft.tags.extend(
@@ -375,11 +261,6 @@ pub(crate) fn strip(draft: &mut Draft, document: &str, rules: DateRules) {
             Some(RemovedKind::Url)
         } else if !block.links.is_empty() && text.split(['｜', '|', '/', '·']).all(is_nav_part) {
             Some(RemovedKind::Nav)
-        } else if text.len() <= 40
-            && text.starts_with(|c: char| c.is_ascii_digit())
-            && (date::parse_line(text, rules).is_some() || bare_time.is_match(text))
-        {
-            Some(RemovedKind::Timestamp)
         } else if let Some(kind) =
             list.filter(|_| text.chars().count() <= 60 && !text.ends_with('。'))
         {
@@ -393,7 +274,10 @@ pub(crate) fn strip(draft: &mut Draft, document: &str, rules: DateRules) {
             None
         };
         match verdict {
-            Some(kind) => draft.remove(kind, block.text),
+            Some(kind) => {
+                draft.remove(kind, block.text);
+                removed_since_kept = true;
+            }
             None => {
                 if let Some(kind) = list.take() {
                     draft.warnings.push(format!(
@@ -404,10 +288,68 @@ pub(crate) fn strip(draft: &mut Draft, document: &str, rules: DateRules) {
                 }
                 body_started |= is_body_like(text);
                 kept.push(block);
+                chrome_before.push(std::mem::take(&mut removed_since_kept));
             }
         }
     }
-    draft.blocks = kept;
+    (kept, chrome_before)
+}
+
+/// Summaries at the top of a page (`本文摘要：…`, `导读：…`) that repeat the
+/// text below them: for each block, whether it is one.
+fn repeated_summaries(blocks: &[RawBlock]) -> Vec<bool> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^[【\[]?(?:本文摘要|内容摘要|文章摘要|摘要|导读|核心提示|内容提要|提要)[】\]]?\s*[：:]?\s*(?P<v>.{10,})$")
+            .expect("valid regex")
+    });
+    let comparable = |t: &str| -> String { t.chars().filter(|c| c.is_alphanumeric()).collect() };
+    let mut flags = vec![false; blocks.len()];
+    for (i, block) in blocks.iter().enumerate().take(MAX_HEADER_BLOCKS) {
+        let Some(caps) = re.captures(&block.text) else {
+            continue;
+        };
+        let start: String = comparable(&caps["v"]).chars().take(12).collect();
+        flags[i] = start.chars().count() >= 10
+            && blocks[i + 1..]
+                .iter()
+                .any(|b| comparable(&b.text).contains(&start));
+    }
+    flags
+}
+
+/// Pass 3: what the shape classifier removes from the blocks left.
+/// `chrome_before` says, for each block, whether labelled chrome was removed
+/// just before it.
+fn by_shape(draft: &mut Draft, blocks: Vec<RawBlock>, chrome_before: &[bool]) -> Vec<RawBlock> {
+    // Whether labelled chrome stands between the last body-like block and
+    // each block.
+    let mut since_body = false;
+    let described: Vec<(&str, Features)> = blocks
+        .iter()
+        .zip(chrome_before)
+        .map(|(b, &chrome)| {
+            let link_chars = b.links.iter().map(|l| l.text.chars().count()).sum();
+            let mut features = Features::of(&b.text, link_chars);
+            features.after_body = b.after_body;
+            since_body |= chrome;
+            features.after_chrome = since_body;
+            if features.body_like() {
+                since_body = false;
+            }
+            (b.text.as_str(), features)
+        })
+        .collect();
+    let verdicts = classify::classify(&described);
+    draft.warnings.extend(verdicts.warnings);
+    let mut kept = Vec::with_capacity(blocks.len());
+    for (block, kind) in blocks.into_iter().zip(verdicts.kinds) {
+        match kind {
+            Some(kind) => draft.remove(kind, block.text),
+            None => kept.push(block),
+        }
+    }
+    kept
 }
 
 fn kind_name(kind: RemovedKind) -> &'static str {
@@ -416,6 +358,32 @@ fn kind_name(kind: RemovedKind) -> &'static str {
         RemovedKind::Comments => "comments",
         _ => "related-articles",
     }
+}
+
+/// A source tag opening the first paragraph: `【财新网】`, `现代快报讯`,
+/// `（德国之声中文网）`. Returns the tag, the publication it names (not for
+/// `本报讯`), and the paragraph without it.
+pub(crate) fn cut_lead_tag(paragraph: &str) -> Option<(String, Option<String>, String)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:【(?P<a>[^】]{2,14}?)】|(?P<b>[^，。、；：\s（(【]{1,12}?[报网社台刊])讯|[（(](?P<c>[^）)，。]{2,14}?(?:网|报|社|台|刊|中文网|新闻))[）)])\s*")
+            .expect("valid regex")
+    });
+    let caps = re.captures(paragraph)?;
+    let whole = caps.get(0).expect("group 0");
+    let name = ["a", "b", "c"]
+        .iter()
+        .find_map(|g| caps.name(g))
+        .expect("one group")
+        .as_str();
+    // `【记者手记】`, `【编者按】`: a tag must name a publication.
+    let is_publication = name.ends_with(['网', '报', '社', '台', '刊']) || name.ends_with("新闻");
+    let rest = paragraph[whole.end()..].trim_start();
+    if !is_publication || rest.chars().count() < 10 {
+        return None;
+    }
+    let source = (!name.starts_with('本')).then(|| name.to_string());
+    Some((whole.as_str().trim().to_string(), source, rest.to_string()))
 }
 
 /// Run the chrome stage over lines, for tests.
@@ -460,6 +428,8 @@ mod tests {
             "上一篇：另一篇文章",
             "首页 上一页 5 6 7 8 尾页",
             "2024-12-28 17:40:45",
+            "下载某某新闻客户端",
+            "（完）",
         ]);
         assert_eq!(d.blocks.len(), 1);
         let kinds: Vec<_> = removed(&d).iter().map(|r| r.0).collect();
@@ -476,7 +446,9 @@ mod tests {
                 K::Share,
                 K::Nav,
                 K::Nav,
-                K::Timestamp
+                K::Timestamp,
+                K::Ad,
+                K::Boilerplate
             ]
         );
         assert_eq!(d.source.as_deref(), Some("中国劳动保障报"));
@@ -490,9 +462,9 @@ mod tests {
         assert_eq!(
             removed(&d),
             vec![
-                (RemovedKind::Caption, "图片来源：霍尼韦尔官网"),
                 (RemovedKind::Byline, "图/记者 张三"),
-                (RemovedKind::Byline, "文 | 李四")
+                (RemovedKind::Byline, "文 | 李四"),
+                (RemovedKind::Caption, "图片来源：霍尼韦尔官网"),
             ]
         );
         let people: Vec<_> = d
@@ -521,8 +493,9 @@ mod tests {
 
     #[test]
     fn a_list_marker_before_the_body_removes_only_itself() {
-        let d = run(&["热门文章", "小标题", BODY]);
+        let d = run(&["热门文章", "开篇的一个小标题", BODY]);
         assert_eq!(d.blocks.len(), 2);
+        // A word alone before the body is a button or a label.
     }
 
     #[test]
@@ -568,5 +541,63 @@ mod tests {
             "该公司各种注册和资质手续均齐备，且网站也有ICP备案。",
         ]);
         assert_eq!(d.blocks.len(), 3);
+    }
+
+    #[test]
+    fn a_header_block_above_a_rule_is_metadata() {
+        let mut blocks = vec![
+            RawBlock::line("原文来自某某日报：一篇文章".into()),
+            RawBlock::line("作者：张三".into()),
+            RawBlock::line("图片均来自网络".into()),
+        ];
+        blocks[0].links.push(crate::draft::Link {
+            href: "https://example.cn/1".into(),
+            text: "一篇文章".into(),
+        });
+        let mut body = RawBlock::line(BODY.into());
+        body.after_rule = true;
+        blocks.push(body);
+        let mut draft = Draft {
+            blocks,
+            ..Draft::default()
+        };
+        strip(&mut draft, "", crate::date::TEST_RULES);
+        assert_eq!(draft.blocks.len(), 1);
+        assert_eq!(draft.source.as_deref(), Some("某某日报"));
+        assert_eq!(draft.url.as_deref(), Some("https://example.cn/1"));
+        assert_eq!(draft.removed.len(), 3);
+    }
+
+    #[test]
+    fn spam_lines_and_parts_are_removed() {
+        let d = run(&[BODY, "澳门新葡京官网注册送38元彩金", "警方破获一起网络赌博案件，涉案的赌博网站以百家乐等游戏吸引参赌人员，目前已有多人被抓获。"]);
+        assert_eq!(d.blocks.len(), 2);
+        assert_eq!(
+            removed(&d),
+            vec![(RemovedKind::Spam, "澳门新葡京官网注册送38元彩金")]
+        );
+    }
+
+    #[test]
+    fn lead_tags() {
+        let (tag, source, rest) =
+            cut_lead_tag("【财新网】李闰苟家的年夜饭做了六道菜，很踏实。").unwrap();
+        assert_eq!(
+            (tag.as_str(), source.as_deref()),
+            ("【财新网】", Some("财新网"))
+        );
+        assert_eq!(rest, "李闰苟家的年夜饭做了六道菜，很踏实。");
+        let (_, source, rest) =
+            cut_lead_tag("现代快报讯原北大中文系教授沈阳的事情引起关注。").unwrap();
+        assert_eq!(source.as_deref(), Some("现代快报"));
+        assert!(rest.starts_with("原北大"));
+        assert_eq!(
+            cut_lead_tag("本报讯昨天，会议召开，各方代表出席。")
+                .unwrap()
+                .1,
+            None
+        );
+        assert!(cut_lead_tag("【编者按】这是一篇关于某事的文章，请读者注意。").is_none());
+        assert!(cut_lead_tag("（德国之声中文网）多家港媒周二早上九时许报导。").is_some());
     }
 }

@@ -17,8 +17,8 @@ pub(crate) struct SiteProfile {
     /// Line rules: the kind of chrome and a regular expression for the line.
     /// A rule whose kind is `Ranking`, `Related` or `Comments` also starts a
     /// list: the short lines that follow it are removed with the same kind.
-    /// An `Editor` rule credits the names in its `v` group with the role in
-    /// its `role` group.
+    /// Credit lines (`编辑：X`) need no rule: the metadata-line grammar reads
+    /// them on every site.
     pub rules: &'static [(RemovedKind, &'static str)],
 }
 
@@ -27,7 +27,6 @@ pub(crate) const PROFILES: &[SiteProfile] = &[SiteProfile {
     name: "水泥网",
     markers: &["不代表水泥网立场", "ccement.com", "并不表明水泥网立场"],
     rules: &[
-        (RemovedKind::Editor, r"^(?P<role>编辑) *[:：] *(?P<v>.+)$"),
         (RemovedKind::Contact, r"^监督 *[:：]"),
         (RemovedKind::Contact, r"^投稿 *[:：]"),
         (

@@ -10,7 +10,7 @@
 
 use crate::article::RemovedKind;
 use crate::date::{self, DateRules};
-use crate::formats::{Draft, Field};
+use crate::draft::{Draft, Field};
 
 /// A front matter value.
 #[derive(Debug, PartialEq, Eq)]

@@ -1,117 +1,65 @@
-//! Line-based formats: plain dated text, scraped portal pages, and the
-//! best-effort fallback for anything else. Every non-empty line is a block.
+//! Line-based formats: plain dated text, scraped portal pages, and text
+//! without an article shape. Every non-empty line is a block.
 //!
 //! - *plain_dated*: a title line, then (within the next two non-empty lines)
 //!   a line that is only a date.
-//! - *portal*: a title line, then a meta line holding a date plus a source
-//!   and page words (`中国劳动保障新闻网 · 2014-09-17 13:31 留言`).
-//! - *unknown*: anything else. The first line that is not page chrome is
-//!   taken as the title, with a warning.
-
-use std::sync::OnceLock;
-
-use regex::Regex;
+//! - *portal*: every other page with a title and a body of prose. The title
+//!   is the headline: on a page with a metadata line near the top
+//!   ([`crate::metaline`]), the line just above it, the lines above that
+//!   being page chrome (menus, the page's `<title>`); on a page without one,
+//!   the first line that a later line repeats without its site suffix (a
+//!   text rendering prints the `<title>` first and the headline again
+//!   below), or else the first line that is not page chrome.
+//! - *unknown*: text without an article shape: no title, or no prose in the
+//!   body (a list of links, headlines or products).
 
 use crate::article::{Format, RemovedKind};
-use crate::date::{self, DateRules, Published};
-use crate::formats::{Draft, Field, RawBlock};
-use crate::normalize::{is_han, is_title_like, normalize_whitespace};
+use crate::chrome;
+use crate::classify::{self, Features};
+use crate::date::{self, DateRules};
+use crate::draft::{Draft, Field, RawBlock};
+use crate::metaline;
+use crate::normalize::{is_title_like, normalize_whitespace};
 
 /// Longest line taken as a title.
 const MAX_TITLE_CHARS: usize = 100;
 
-/// Longest meta line, and the most text it may hold besides the date.
-const MAX_META_CHARS: usize = 120;
-const MAX_META_EXTRA_CHARS: usize = 40;
+/// How many lines at the top may hold the page chrome, title and metadata.
+const HEAD_LINES: usize = 12;
 
-/// A meta line: a date with a source, labelled fields and page words.
-struct Meta {
-    published: Published,
-    source: Option<String>,
-    /// Labelled people (`作者：X`, `编辑：X`): (role, names).
-    people: Vec<(String, String)>,
-}
+/// Longest word standing alone between the head and the body that is
+/// taken for a button or a label rather than a heading.
+const MAX_STRAY_CHARS: usize = 6;
 
-/// Words portals print after the date (`留言`, `评论(3)`, `分享`): never a source.
-fn page_words() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^(?:留言|评论|分享|收藏|打印|字号|大|中|小|阅读|浏览|点击|人气|查看|举报|纠错|关注)?[:：]?[(（]?\d*[)）]?(?:次|条|人)?$")
-            .expect("valid regex")
-    })
-}
+/// How far above the body the page title may be repeated as the headline.
+const TITLE_SEARCH_LINES: usize = 25;
 
-fn labelled() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(来源|出处|作者|编辑|责任编辑|责编|记者|发布者|发布人|发布时间|发表时间|更新时间|时间|日期|浏览|浏览次数|阅读|点击|点击数)\s*[：:]\s*([^\s|｜·•/]*)")
-            .expect("valid regex")
-    })
-}
+/// Shortest line taken as the headline far down a page, among menus.
+const MIN_HEADLINE_CHARS: usize = 6;
 
-/// Read a meta line: a date plus at most a short source and page words.
-fn parse_meta(line: &str, rules: DateRules) -> Option<Meta> {
-    if line.chars().count() > MAX_META_CHARS || line.ends_with('。') {
-        return None;
-    }
-    let (published, range) = date::find(line, rules)?;
-    let rest = format!("{} {}", &line[..range.start], &line[range.end..]);
-    let mut source = None;
-    let mut people = Vec::new();
-    for caps in labelled().captures_iter(&rest) {
-        let value = caps[2].to_string();
-        match &caps[1] {
-            "来源" | "出处" if !value.is_empty() => source = Some(value),
-            "作者" | "记者" | "发布者" | "发布人" if !value.is_empty() => people.push((
-                if &caps[1] == "记者" {
-                    "记者"
-                } else {
-                    "作者"
-                }
-                .to_string(),
-                value,
-            )),
-            "编辑" | "责任编辑" | "责编" if !value.is_empty() => {
-                people.push(("编辑".into(), value))
-            }
-            _ => {}
-        }
-    }
-    let unlabelled = labelled().replace_all(&rest, " ");
-    let before_date: String = unlabelled
-        .split(['·', '•', '|', '｜', '/', ' '])
-        .filter(|token| !page_words().is_match(token))
-        .collect::<Vec<_>>()
-        .join(" ");
-    if before_date.chars().count() > MAX_META_EXTRA_CHARS {
-        return None;
-    }
-    if source.is_none() && !before_date.is_empty() && before_date.chars().any(is_han) {
-        source = Some(before_date);
-    }
-    Some(Meta {
-        published,
-        source,
-        people,
-    })
-}
+/// Longest line of page chrome above a title.
+const MAX_HEADER_CHARS: usize = 60;
 
-/// Longest line that may stand between a title and its date line.
-const MAX_ASIDE_CHARS: usize = 30;
+/// A body is prose when its prose lines hold this many characters at
+/// least, and its longest stretch of prose this share (in percent) of the
+/// body.
+const MIN_PROSE_CHARS: usize = 20;
+const MIN_RUN_PERCENT: usize = 20;
+/// A stretch of prose this long makes an article however much chrome
+/// surrounds it; so does one of this length three times as long as any
+/// other.
+const MIN_RUN_CHARS: usize = 200;
+const MIN_DOMINANT_CHARS: usize = 80;
 
-/// How many lines at the top of an unknown page may come before its title.
-const HEAD_LINES: usize = 4;
+/// Lines up to this long may stand between paragraphs of one stretch of
+/// prose (subheadings).
+const MAX_SUBHEADING_CHARS: usize = 20;
 
-/// Between a title and its date or meta line there may be one short line (a
-/// subtitle, a tag line), not a paragraph: a date line under a paragraph is
-/// not the article's.
-pub(crate) fn is_short_aside(line: &str) -> bool {
-    normalize_whitespace(line).chars().count() <= MAX_ASIDE_CHARS
-}
+/// The non-empty lines, whitespace-normalized, with their 1-based numbers.
+type Lines = Vec<(usize, String)>;
 
-/// Is line `i` of `lines` (non-empty lines with their 1-based numbers)
-/// followed by a blank line, or the last one?
-fn set_apart(lines: &[(usize, String)], i: usize) -> bool {
+/// Is line `i` of `lines` followed by a blank line, or the last one?
+fn set_apart(lines: &Lines, i: usize) -> bool {
     match (lines.get(i), lines.get(i + 1)) {
         (Some((no, _)), Some((next, _))) => *next > no + 1,
         _ => true,
@@ -120,184 +68,473 @@ fn set_apart(lines: &[(usize, String)], i: usize) -> bool {
 
 /// Has the text the shape of an Article rendered as plain text: a first line,
 /// a blank line, then the body with no blank line?
-fn is_rendered_article(lines: &[(usize, String)]) -> bool {
+fn is_rendered_article(lines: &Lines) -> bool {
     lines.len() >= 2
         && lines[0].0 == 1
         && lines[1].0 == 3
         && lines.windows(2).skip(1).all(|w| w[1].0 == w[0].0 + 1)
 }
 
-/// If `line` is a date line or a meta line, take its date, source and people
-/// into `draft`, record the line as removed, and say so.
-pub(crate) fn read_meta_line(draft: &mut Draft, place: &str, line: &str, rules: DateRules) -> bool {
-    // Body paragraphs are longer than any date or meta line: skip the regexes.
-    if line.len() > MAX_META_CHARS * 4 || line.chars().count() > MAX_META_CHARS {
-        return false;
+/// Could the line be a headline: short, with a word, not a sentence of the
+/// body, not page chrome?
+fn title_ok(line: &str, rules: DateRules) -> bool {
+    line.chars().count() <= MAX_TITLE_CHARS
+        && is_title_like(line)
+        && Features::of(line, 0).has_word
+        && !line.ends_with(['。', '：', ':', '；', '，', ','])
+        && date::parse_line(line, rules).is_none()
+        && !chrome::is_header_chrome(line)
+        && !classify::is_nav_list(line)
+}
+
+/// The first lines of a plain dated text: a title, perhaps one short line,
+/// and a line holding only a date. Returns the index of the date line.
+fn plain_dated_head(lines: &Lines, rules: DateRules) -> Option<usize> {
+    let (_, title) = lines.first()?;
+    let title_ok = title.chars().count() <= MAX_TITLE_CHARS
+        && is_title_like(title)
+        && date::parse_line(title, rules).is_none();
+    if !title_ok {
+        return None;
     }
-    if let Some(d) = date::parse_line(line, rules) {
-        draft.set_published(d, format!("date line ({place})"));
-    } else if let Some(meta) = parse_meta(line, rules) {
-        let origin = format!("meta line ({place})");
-        draft.set_published(meta.published, origin.clone());
-        if let Some(source) = meta.source {
-            draft.set(Field::Source, &source, origin.clone());
+    for (i, (_, line)) in lines.iter().enumerate().skip(1).take(2) {
+        if date::parse_line(line, rules).is_some() {
+            return Some(i);
         }
-        for (role, name) in meta.people {
-            draft.add_author(&name, &role, &origin);
+        if !metaline::is_short_aside(line) {
+            break;
+        }
+    }
+    None
+}
+
+/// Where the head of a page ends and what it holds.
+struct Head {
+    title: Option<usize>,
+    /// The line before the title that holds its first half.
+    split_title: Option<usize>,
+    /// Lines of page chrome above the title, removed as navigation.
+    chrome: Vec<usize>,
+    /// Metadata lines of the head, read.
+    meta: Vec<usize>,
+    /// Lines of the head left to the body (and the chrome stage).
+    kept: Vec<usize>,
+    /// The first line of the body proper.
+    body_start: usize,
+    /// The title is the page's first line, not repeated below: a `<title>`
+    /// perhaps, with the site's name.
+    from_page_title: bool,
+    reason: String,
+}
+
+/// Does `line` hold the title again, or the title with a site suffix?
+fn repeats(page_title: &str, line: &str) -> bool {
+    line.chars().count() >= 4
+        && (page_title == line || page_title.starts_with(line) || page_title.ends_with(line))
+}
+
+/// How much a line adds to the body: its length if it is prose (or a
+/// sentence, a numbered point), a little less than nothing if it is short
+/// (a subheading), and a cost for headlines, teasers and link rows.
+fn body_score(f: &Features) -> i64 {
+    let chars = f.chars as i64;
+    // A line ending with a colon introduces what follows it.
+    let introduces = f.han >= 4 && f.ends_colon;
+    if f.prose() || (f.han >= 4 && f.ends_full_stop && !f.truncated) || introduces {
+        chars
+    } else if f.numbered && !f.truncated {
+        0
+    } else if f.chars <= MAX_SUBHEADING_CHARS {
+        -3
+    } else {
+        -chars / 2
+    }
+}
+
+/// The body of a page: the stretch of lines whose [`body_score`]s add up
+/// to the most (a maximum-sum segment). `None` when no line scores.
+fn locate_body(lines: &Lines) -> Option<(usize, usize)> {
+    let mut best: Option<(i64, usize, usize)> = None;
+    let (mut sum, mut start) = (0i64, 0usize);
+    for (i, (_, line)) in lines.iter().enumerate() {
+        if sum <= 0 {
+            sum = 0;
+            start = i;
+        }
+        sum += body_score(&Features::of(line, 0));
+        if sum > 0 && best.is_none_or(|(b, _, _)| sum > b) {
+            best = Some((sum, start, i + 1));
+        }
+    }
+    best.map(|(_, start, end)| (start, end))
+}
+
+/// The title from a page's `<title>` line: the part before a site suffix
+/// (`标题_网易财经`, `标题--人民网`, `标题|关键词|关键词`, `标题-搜狐汽车`).
+fn without_site_suffix(title: &str) -> &str {
+    let cut = ["_", "|", "｜", " - ", "--"]
+        .iter()
+        .filter_map(|sep| title.find(sep))
+        .min()
+        .or_else(|| {
+            // A bare hyphen only before a short name at the end.
+            let i = title.rfind('-')?;
+            let suffix = &title[i + 1..];
+            (suffix.chars().count() <= 8 && !suffix.chars().any(|c| c.is_ascii_digit()))
+                .then_some(i)
+        });
+    match cut {
+        Some(i) if title[..i].trim().chars().count() >= 4 => title[..i].trim(),
+        _ => title,
+    }
+}
+
+/// Read the head: the title and the metadata lines around it, in the
+/// lines above the body (`body_start`). Lines far above it are page chrome.
+fn read_head(lines: &Lines, body_start: usize, rules: DateRules) -> Head {
+    let from = body_start.saturating_sub(HEAD_LINES);
+    let to = body_start.max(lines.len().min(HEAD_LINES).min(body_start + 1));
+    let is_meta = |i: usize| metaline::read(&lines[i].1, &[], rules).is_some();
+    // A metadata line that can anchor the title: a date, a source or a
+    // credit, not a share bar.
+    let anchors = |i: usize| {
+        metaline::read(&lines[i].1, &[], rules)
+            .is_some_and(|m| m.removed_kind() != RemovedKind::Share)
+    };
+    let mut head = Head {
+        title: None,
+        split_title: None,
+        chrome: (0..from).collect(),
+        meta: Vec::new(),
+        kept: Vec::new(),
+        body_start: from,
+        from_page_title: false,
+        reason: String::new(),
+    };
+    // zhclean's own plain-text rendering (title, blank line, one block a
+    // line) keeps its title whatever it looks like, so that cleaning the
+    // output again changes nothing.
+    if is_rendered_article(lines) && is_title_like(&lines[0].1) {
+        head.title = Some(0);
+        head.body_start = 1;
+        head.reason = format!("title on line {}, set apart above the body", lines[0].0);
+        return head;
+    }
+    // A metadata line with a headline just above it, and only short page
+    // chrome above that.
+    let anchored = (from + 1..to).find(|&m| {
+        anchors(m)
+            && title_ok(&lines[m - 1].1, rules)
+            && lines[from..m - 1]
+                .iter()
+                .all(|(_, l)| l.chars().count() <= MAX_HEADER_CHARS || classify::is_nav_list(l))
+    });
+    let page_title = lines.first().map_or("", |(_, l)| l.as_str());
+    if let Some(m) = anchored {
+        let title = m - 1;
+        head.title = Some(title);
+        for i in from..title {
+            if is_meta(i) {
+                head.meta.push(i);
+            } else {
+                head.chrome.push(i);
+            }
+        }
+        head.body_start = m;
+        head.reason = format!(
+            "title on line {}, a metadata line under it on line {}: `{}`",
+            lines[title].0, lines[m].0, lines[m].1
+        );
+    } else if let Some((j, split)) = {
+        // The page's `<title>` repeated as the headline (the repetition
+        // nearest the body: menus may repeat it too), perhaps broken over
+        // two lines.
+        let wide = body_start.saturating_sub(TITLE_SEARCH_LINES).max(1);
+        (wide..to).rev().find_map(|j| {
+            let line = &lines[j].1;
+            if title_ok(line, rules) && repeats(page_title, line) {
+                let joined = j.checked_sub(1).filter(|&i| {
+                    i >= wide && page_title.starts_with(&format!("{}{line}", lines[i].1))
+                });
+                Some((j, joined))
+            } else {
+                None
+            }
+        })
+    } {
+        let first = split.unwrap_or(j);
+        head.title = Some(j);
+        head.split_title = split;
+        head.chrome.retain(|&i| i < first);
+        head.chrome.extend(from.min(first)..first);
+        head.body_start = j + 1;
+        head.reason = format!(
+            "title on line {}, repeating the page title on line {}",
+            lines[j].0, lines[0].0
+        );
+    } else if from > 0 {
+        // Far below the top, after page chrome: the headline is the line
+        // nearest above the body that can be one.
+        let headline = |i: usize| {
+            title_ok(&lines[i].1, rules)
+                && lines[i].1.chars().count() >= MIN_HEADLINE_CHARS
+                && !is_meta(i)
+        };
+        if let Some(t) = (from..body_start).rev().find(|&i| headline(i)) {
+            head.title = Some(t);
+            for i in from..t {
+                if is_meta(i) {
+                    head.meta.push(i);
+                } else {
+                    head.chrome.push(i);
+                }
+            }
+            head.body_start = t + 1;
+            head.reason = format!("title on line {}, the headline above the body", lines[t].0);
+        } else if title_ok(without_site_suffix(page_title), rules) {
+            // No headline near the body: the page's `<title>`, without the
+            // site's name.
+            head.title = Some(0);
+            head.from_page_title = true;
+            head.chrome.retain(|&i| i != 0);
+            head.chrome.extend(from..body_start);
+            head.body_start = body_start;
+            head.reason = format!("title from the page title on line {}", lines[0].0);
         }
     } else {
-        return false;
+        let mut i = from;
+        while i < to && head.title.is_none() {
+            let line = &lines[i].1;
+            if is_meta(i) {
+                head.meta.push(i);
+            } else if title_ok(line, rules) {
+                head.title = Some(i);
+                head.from_page_title = i == 0;
+                head.reason = format!(
+                    "title on line {}, the first that is not page chrome",
+                    lines[i].0
+                );
+            } else if !set_apart(lines, i)
+                && (line.chars().count() > MAX_TITLE_CHARS
+                    || line.ends_with(['。', '：', ':', '；', '，', ',']))
+            {
+                // Body text already: this page shows no title. (A line set
+                // apart by a blank line is a title whatever its shape, as in
+                // zhclean's own plain-text rendering.)
+                break;
+            } else if set_apart(lines, i) && is_title_like(line) && !chrome::is_header_chrome(line)
+            {
+                head.title = Some(i);
+                head.reason = format!("title on line {}, set apart by a blank line", lines[i].0);
+            } else {
+                head.kept.push(i);
+            }
+            i += 1;
+        }
+        head.body_start = i;
     }
-    draft.remove(RemovedKind::Metadata, line.to_string());
-    true
-}
-
-/// The first non-empty lines of the text, with their line numbers (1-based).
-fn first_lines(text: &str, n: usize) -> Vec<(usize, &str)> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !normalize_whitespace(l).is_empty())
-        .take(n)
-        .map(|(i, l)| (i + 1, l))
-        .collect()
-}
-
-/// Decide between plain_dated, portal and unknown, with the reason.
-pub(crate) fn detect(text: &str, rules: DateRules) -> (Format, String) {
-    let head = first_lines(text, 3);
-    if let Some(&(title_no, title)) = head.first() {
-        let title_ok = normalize_whitespace(title).chars().count() <= MAX_TITLE_CHARS
-            && is_title_like(title)
-            && date::parse_line(title, rules).is_none();
-        for &(no, line) in head.iter().skip(1) {
-            if !title_ok {
+    // Metadata lines right under the title; one may repeat the title
+    // (`2016年1月4日20:38:09重磅！P2P网站应用安全报告已关闭评论 861 浏览`).
+    if let Some(t) = head.title {
+        let title = lines[t].1.as_str();
+        while let Some((_, line)) = lines.get(head.body_start) {
+            let without_title = line.replacen(title, " ", 1);
+            if metaline::read(&without_title, &[], rules).is_none() {
                 break;
             }
-            if date::parse_line(line, rules).is_some() {
-                return (
-                    Format::PlainDated,
-                    format!(
-                        "title on line {title_no}, a line holding only a date on line {no}: `{}`",
-                        normalize_whitespace(line)
-                    ),
-                );
-            }
-            if parse_meta(line, rules).is_some() {
-                return (
-                    Format::Portal,
-                    format!(
-                        "title on line {title_no}, a source and date line on line {no}: `{}`",
-                        normalize_whitespace(line)
-                    ),
-                );
-            }
-            if !is_short_aside(line) {
-                break;
-            }
+            head.meta.push(head.body_start);
+            head.body_start += 1;
         }
     }
+    head
+}
+
+/// Is the body prose, not a list? A list page (of headlines, teasers,
+/// products) has no long stretch of running text, or is mostly teasers cut
+/// short. Returns the verdict and a reason.
+fn prose_body<'a>(lines: impl Iterator<Item = &'a str>) -> (bool, String) {
+    let mut total = 0;
+    let mut prose = 0;
+    let mut prose_lines = 0;
+    let mut teasers = 0;
+    // The longest stretch of prose, short lines (subheadings) between
+    // paragraphs allowed.
+    let mut runs: Vec<usize> = vec![0];
+    for line in lines {
+        let f = Features::of(line, 0);
+        total += f.chars;
+        teasers += usize::from(f.truncated && f.han >= 10);
+        if f.prose() {
+            prose += f.chars;
+            prose_lines += 1;
+            *runs.last_mut().expect("a run") += f.chars;
+        } else if (f.chars > MAX_SUBHEADING_CHARS || f.truncated) && runs.last() != Some(&0) {
+            runs.push(0);
+        }
+    }
+    runs.sort_unstable_by(|a, b| b.cmp(a));
+    let longest_run = runs[0];
+    let second_run = runs.get(1).copied().unwrap_or(0);
+    // One stretch of prose standing far above the others: a short article
+    // on a page of chrome.
+    let dominant = longest_run >= MIN_DOMINANT_CHARS && longest_run >= 3 * second_run;
+    let is_prose = prose >= MIN_PROSE_CHARS
+        && (longest_run >= MIN_RUN_CHARS
+            || dominant
+            || (longest_run * 100 >= total * MIN_RUN_PERCENT
+                && !(teasers >= 3 && teasers * 2 >= prose_lines)));
     (
-        Format::Unknown,
-        "no front matter, and no date or source-and-date line under a title at the top".into(),
+        is_prose,
+        format!(
+            "{prose_lines} lines of prose, {prose} of {total} characters, the longest stretch {longest_run}, {teasers} teasers cut short"
+        ),
     )
 }
 
-/// Decode a line-based document.
-pub(crate) fn decode(format: Format, text: &str, rules: DateRules) -> Draft {
+/// Decode a line-based document, deciding between plain_dated, portal and
+/// unknown unless the caller forces one.
+pub(crate) fn read(
+    text: &str,
+    forced: Option<Format>,
+    rules: DateRules,
+) -> (Format, String, Draft) {
     let mut draft = Draft::default();
-    let lines: Vec<(usize, String)> = text
+    let lines: Lines = text
         .lines()
         .enumerate()
         .map(|(i, l)| (i + 1, normalize_whitespace(l)))
         .filter(|(_, l)| !l.is_empty())
         .collect();
-    let mut body_start = 0;
-    match format {
-        Format::PlainDated | Format::Portal => {
-            if let Some((no, title)) = lines.first() {
-                draft.set(Field::Title, title, format!("line {no}"));
-                draft.remove(RemovedKind::Metadata, title.clone());
-                body_start = 1;
-            }
-            // The date or meta line: the first of the next two lines that is one.
-            for (i, (no, line)) in lines.iter().enumerate().skip(1).take(2) {
-                if read_meta_line(&mut draft, &format!("line {no}"), line, rules) {
-                    // A line between the title and the meta line is body text.
-                    let between = lines[1..i].iter();
-                    draft
-                        .blocks
-                        .extend(between.map(|(_, l)| RawBlock::line(l.clone())));
-                    body_start = i + 1;
-                    break;
-                }
-                if !is_short_aside(line) {
-                    break;
-                }
-            }
-        }
-        _ => {
-            draft.warnings.push(
-                "format not recognized: cleaned as plain text, first line taken as the title"
-                    .into(),
-            );
-            // zhclean's own plain-text rendering (title, blank line, one block
-            // a line) keeps its title whatever it looks like, so that cleaning
-            // the output again changes nothing.
-            if is_rendered_article(&lines) && is_title_like(&lines[0].1) {
-                let (no, title) = &lines[0];
-                draft.set(
-                    Field::Title,
-                    title,
-                    format!("line {no}, set apart above the body"),
-                );
-                draft.remove(RemovedKind::Metadata, title.clone());
-                body_start = 1;
-            }
-            // The head of the page: leading page chrome (breadcrumbs,
-            // `文章详情`: left to the chrome stage), date and meta lines (read),
-            // bare times, then the title.
-            while body_start < lines.len().min(HEAD_LINES) && draft.title.is_none() {
-                let (no, line) = &lines[body_start];
-                let is_meta = read_meta_line(&mut draft, &format!("line {no}"), line, rules);
-                if is_meta {
-                    // Read and recorded: its date is the publication date.
-                } else if crate::chrome::is_bare_time(line) {
-                    draft.remove(RemovedKind::Timestamp, line.clone());
-                } else if !set_apart(&lines, body_start)
-                    && (line.chars().count() > MAX_TITLE_CHARS
-                        || line.ends_with(['。', '：', ':', '；', '，', ',']))
-                {
-                    // Body text already: this page shows no title. (A line set
-                    // apart by a blank line is a title whatever its shape, as
-                    // in zhclean's own plain-text rendering.)
-                    break;
-                } else if crate::chrome::is_header_chrome(line) || !is_title_like(line) {
-                    draft.blocks.push(RawBlock::line(line.clone()));
-                } else {
-                    let origin =
-                        format!("line {no} (first line that is not page chrome or a date)");
-                    draft.set(Field::Title, line, origin);
-                    draft.remove(RemovedKind::Metadata, line.clone());
-                }
-                body_start += 1;
-            }
-            // A date or meta line right under the title.
-            if draft.title.is_some() {
-                if let Some((no, line)) = lines.get(body_start) {
-                    if read_meta_line(&mut draft, &format!("line {no}"), line, rules) {
-                        body_start += 1;
-                    }
-                }
-            } else {
-                draft.warnings.push("no title found".into());
+    let dated = match forced {
+        None | Some(Format::PlainDated) => plain_dated_head(&lines, rules),
+        Some(_) => None,
+    };
+    if let Some(date_line) = dated {
+        let (no, title) = &lines[0];
+        draft.set(Field::Title, title, format!("line {no}"));
+        draft.remove(RemovedKind::Metadata, title.clone());
+        // A short line between the title and the date line is body text.
+        draft.blocks.extend(
+            lines[1..date_line]
+                .iter()
+                .map(|(_, l)| RawBlock::line(l.clone())),
+        );
+        let (date_no, date) = &lines[date_line];
+        let meta = metaline::read(date, &[], rules).expect("a date line is a metadata line");
+        metaline::record(&mut draft, meta, date.clone(), &format!("line {date_no}"));
+        draft.blocks.extend(
+            lines[date_line + 1..]
+                .iter()
+                .map(|(_, l)| RawBlock::line(l.clone())),
+        );
+        let reason =
+            format!("title on line {no}, a line holding only a date on line {date_no}: `{date}`");
+        return (Format::PlainDated, reason, draft);
+    }
+
+    // The body: zhclean's own rendering has no chrome around it; a list page
+    // has none to find, and its head is at the top.
+    let (is_prose, prose_reason) = prose_body(lines.iter().map(|(_, l)| l.as_str()));
+    let body = if is_rendered_article(&lines) {
+        Some((1, lines.len()))
+    } else if is_prose {
+        locate_body(&lines)
+    } else {
+        None
+    };
+    let window_end = body.map_or(lines.len().min(HEAD_LINES), |(start, _)| start);
+    let head = read_head(&lines, window_end, rules);
+    // Lines after the end of the body are handed on marked as such.
+    let body_end = body
+        .map_or(lines.len(), |(_, end)| end)
+        .max(head.body_start);
+    // Recorded in document order.
+    let mut taken: Vec<usize> = head.chrome.iter().chain(&head.meta).copied().collect();
+    taken.extend(head.title);
+    taken.extend(head.split_title);
+    taken.sort_unstable();
+    for i in taken {
+        let (no, line) = &lines[i];
+        if Some(i) == head.split_title {
+            draft.remove(RemovedKind::Metadata, line.clone());
+        } else if Some(i) == head.title {
+            let title = match head.split_title {
+                Some(first) => format!("{} {line}", lines[first].1),
+                None if i == 0 && head.from_page_title => without_site_suffix(line).to_string(),
+                None => line.clone(),
+            };
+            draft.set(Field::Title, &title, format!("line {no}"));
+            draft.remove(RemovedKind::Metadata, line.clone());
+        } else if head.chrome.contains(&i) {
+            draft.remove(RemovedKind::Nav, line.clone());
+        } else {
+            let title = head.title.map_or("", |t| lines[t].1.as_str());
+            let read = metaline::read(line, &[], rules)
+                .or_else(|| metaline::read(&line.replacen(title, " ", 1), &[], rules));
+            if let Some(meta) = read {
+                metaline::record(&mut draft, meta, line.clone(), &format!("line {no}"));
             }
         }
     }
-    let body = lines.into_iter().skip(body_start);
-    draft
-        .blocks
-        .extend(body.map(|(_, line)| RawBlock::line(line)));
-    draft
+    draft.blocks.extend(
+        head.kept
+            .iter()
+            .map(|&i| RawBlock::line(lines[i].1.clone())),
+    );
+    // Between the head and the first line of the body, a word alone of a
+    // text rendering is a button or an image's label (`关注`, `海报`).
+    let prose_start = body.map_or(0, |(start, _)| start);
+    for (i, (_, line)) in lines
+        .iter()
+        .enumerate()
+        .take(body_end)
+        .skip(head.body_start)
+    {
+        let stray = i < prose_start && {
+            let f = Features::of(line, 0);
+            f.chars <= MAX_STRAY_CHARS && !f.ends_sentence && !f.numbered
+        };
+        if stray {
+            draft.remove(RemovedKind::Boilerplate, line.clone());
+        } else {
+            draft.blocks.push(RawBlock::line(line.clone()));
+        }
+    }
+    draft.blocks.extend(lines[body_end..].iter().map(|(_, l)| {
+        let mut block = RawBlock::line(l.clone());
+        block.after_body = true;
+        block
+    }));
+
+    // The title alone is no article: some prose must follow it.
+    let is_prose = is_prose
+        && draft
+            .blocks
+            .iter()
+            .any(|b| Features::of(&b.text, 0).prose());
+    let format = match forced {
+        Some(format) => format,
+        None if head.title.is_some() && is_prose => Format::Portal,
+        None => Format::Unknown,
+    };
+    let reason = match (forced, head.title.is_some(), is_prose) {
+        (Some(_), _, _) => "format set by the caller".to_string(),
+        (None, true, true) => format!("{}; the body has {prose_reason}", head.reason),
+        (None, true, false) => format!(
+            "{}, but the body is not prose ({prose_reason}): a list page",
+            head.reason
+        ),
+        (None, false, _) => format!("no title at the top; the body has {prose_reason}"),
+    };
+    if format == Format::Unknown {
+        draft
+            .warnings
+            .push("no article shape: cleaned as plain text, best effort".into());
+    }
+    if head.title.is_none() {
+        draft.warnings.push("no title found".into());
+    }
+    (format, reason, draft)
 }
 
 #[cfg(test)]
@@ -305,58 +542,89 @@ mod tests {
     use super::*;
     const RULES: DateRules = crate::date::TEST_RULES;
 
-    #[test]
-    fn detects_plain_dated_portal_and_unknown() {
-        assert_eq!(
-            detect("标题\n\n03.12.2015 \u{a0}15:01\n\n  正文。", RULES).0,
-            Format::PlainDated
-        );
-        assert_eq!(
-            detect(
-                "标题\n\n中国劳动保障新闻网 · 2014-09-17 13:31 留言\n\n正文。",
-                RULES
-            )
-            .0,
-            Format::Portal
-        );
-        assert_eq!(detect("标题\n正文提到2014-09-17这一天发生的很多事情，还有很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长的句子。", RULES).0, Format::Unknown);
-        assert_eq!(detect("只有一行", RULES).0, Format::Unknown);
+    const PROSE: &str = "会议指出，要把各项工作做实做细，切实提高服务水平和办事效率，让群众满意，这一段是正文，足够长。";
+
+    fn texts(d: &Draft) -> Vec<&str> {
+        d.blocks.iter().map(|b| b.text.as_str()).collect()
     }
 
     #[test]
-    fn meta_line_gives_source_and_drops_page_words() {
-        let m = parse_meta("中国劳动保障新闻网 · 2014-09-17 13:31 留言", RULES).unwrap();
-        assert_eq!(m.source.as_deref(), Some("中国劳动保障新闻网"));
-        assert_eq!(m.published.to_string(), "2014-09-17T13:31:00+08:00");
-        let m = parse_meta("来源：新华网 作者：张三 2021-01-05 评论(3)", RULES).unwrap();
-        assert_eq!(m.source.as_deref(), Some("新华网"));
-        assert_eq!(m.people, vec![("作者".to_string(), "张三".to_string())]);
-    }
-
-    #[test]
-    fn a_line_between_title_and_meta_line_is_kept() {
-        let d = decode(
-            Format::Portal,
-            "标题\n导语一句\n新华网 · 2021-03-05 10:20\n正文。",
-            RULES,
-        );
-        let texts: Vec<_> = d.blocks.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(texts, vec!["导语一句", "正文。"]);
-    }
-
-    #[test]
-    fn plain_dated_document() {
-        let d = decode(
-            Format::PlainDated,
+    fn plain_dated_portal_and_unknown() {
+        let (f, _, d) = read(
             "标题\n\n03.12.2015  15:01\n\n  第一段。\n\n  小标题\n\n  第二段。",
+            None,
             RULES,
         );
+        assert_eq!(f, Format::PlainDated);
         assert_eq!(d.title.as_deref(), Some("标题"));
         assert_eq!(
             d.published.unwrap().to_string(),
             "2015-12-03T15:01:00+08:00"
         );
-        let texts: Vec<_> = d.blocks.iter().map(|b| b.text.as_str()).collect();
-        assert_eq!(texts, vec!["第一段。", "小标题", "第二段。"]);
+        assert_eq!(texts(&d), vec!["第一段。", "小标题", "第二段。"]);
+
+        let doc = format!("标题\n\n中国劳动保障新闻网 · 2014-09-17 13:31 留言\n\n{PROSE}");
+        let (f, _, d) = read(&doc, None, RULES);
+        assert_eq!(f, Format::Portal);
+        assert_eq!(d.source.as_deref(), Some("中国劳动保障新闻网"));
+
+        // A title and prose, without any metadata line, is a portal page too.
+        let (f, _, _) = read(&format!("标题\n{PROSE}\n{PROSE}"), None, RULES);
+        assert_eq!(f, Format::Portal);
+
+        // A list of links is not an article; nor is a single paragraph.
+        let (f, _, _) = read(
+            "首页\n第一条新闻\n第二条新闻\n第三条新闻\n第四条新闻",
+            None,
+            RULES,
+        );
+        assert_eq!(f, Format::Unknown);
+        let (f, _, _) = read(PROSE, None, RULES);
+        assert_eq!(f, Format::Unknown);
+    }
+
+    #[test]
+    fn the_title_is_the_line_above_the_metadata_line() {
+        let doc = format!(
+            "某某网-首页\n首页 新闻 体育 财经\n国内新闻\n某市召开安全生产会议\n来源：新华网 作者：张三 2021-03-05 10:20\n{PROSE}"
+        );
+        let (f, _, d) = read(&doc, None, RULES);
+        assert_eq!(f, Format::Portal);
+        assert_eq!(d.title.as_deref(), Some("某市召开安全生产会议"));
+        assert_eq!(d.source.as_deref(), Some("新华网"));
+        assert_eq!(texts(&d), vec![PROSE]);
+        let nav: Vec<_> = d
+            .removed
+            .iter()
+            .filter(|r| r.kind == RemovedKind::Nav)
+            .map(|r| r.text.as_str())
+            .collect();
+        assert_eq!(nav, vec!["某某网-首页", "首页 新闻 体育 财经", "国内新闻"]);
+    }
+
+    #[test]
+    fn a_repeated_page_title_gives_the_headline() {
+        let doc = format!("如何保持冰箱清洁_某某维修网\n首页\n生活常识\n如何保持冰箱清洁\n{PROSE}");
+        let (_, _, d) = read(&doc, None, RULES);
+        assert_eq!(d.title.as_deref(), Some("如何保持冰箱清洁"));
+        assert_eq!(texts(&d), vec![PROSE]);
+    }
+
+    #[test]
+    fn metadata_above_the_title_is_read() {
+        let doc = format!("0 发布时间：2021.04.17\n如何保持冰箱清洁\n{PROSE}");
+        let (_, _, d) = read(&doc, None, RULES);
+        assert_eq!(d.title.as_deref(), Some("如何保持冰箱清洁"));
+        assert_eq!(d.published.unwrap().to_string(), "2021-04-17");
+    }
+
+    #[test]
+    fn a_line_between_title_and_date_line_is_kept() {
+        let (_, _, d) = read(
+            &format!("标题\n导语一句\n2021-03-05 10:20\n{PROSE}"),
+            None,
+            RULES,
+        );
+        assert_eq!(texts(&d), vec!["导语一句", PROSE]);
     }
 }

@@ -1,0 +1,200 @@
+//! Labelled chrome: single-line rules, each a kind, a bound on the line's
+//! length and an anchored regular expression, for the chrome that names
+//! itself (`版权所有`, `分享到`, `相关阅读`). Metadata lines (sources,
+//! bylines, editors, dates) are read by [`crate::metaline`] instead.
+//!
+//! A rule applies only to lines no longer than its bound, so a paragraph
+//! that merely mentions `版权所有` is kept.
+
+use std::sync::OnceLock;
+
+use regex::{Captures, Regex, RegexSet};
+
+use super::profiles::PROFILES;
+use crate::article::RemovedKind;
+
+/// What a matched rule does besides removing the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Effect {
+    None,
+    /// Group `v` holds tags.
+    Tags,
+    /// The line starts a list of the rule's kind (`相关阅读`, `最新评论`).
+    List,
+}
+
+pub(crate) struct Rule {
+    pub kind: RemovedKind,
+    pub re: Regex,
+    max_chars: usize,
+    pub effect: Effect,
+}
+
+fn rule(kind: RemovedKind, max_chars: usize, effect: Effect, pattern: &str) -> Rule {
+    Rule {
+        kind,
+        re: Regex::new(pattern).expect("valid chrome regex"),
+        max_chars,
+        effect,
+    }
+}
+
+/// The generic rules, for any Chinese portal.
+fn generic_rules() -> &'static [Rule] {
+    use Effect as E;
+    use RemovedKind as K;
+    static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
+    RULES.get_or_init(|| {
+        vec![
+            rule(K::Contact, 80, E::None, r"^(?:监督|投稿|联系电话|电话|传真|邮箱|电子邮箱|E-?mail|邮件|联系方式|联系我们|地址|邮编|QQ|微信号?|热线|举报电话|客服电话|客服|商务合作|合作) *[：:]"),
+            rule(K::Disclaimer, 150, E::None, r"不代表.{0,20}(?:立场|观点)|^免责声明|如有侵权|联系.{0,10}删除|不构成.{0,6}(?:投资)?建议|^[*（(]?(?:文中|文内)?(?:的)?(?:人名|人物)?均为化名"),
+            rule(K::Disclaimer, 60, E::None, r"仅供参考"),
+            rule(K::Disclaimer, 200, E::None, r"(?i)仅提供信息存储(?:空间)?服务|^notice: the content above|^(?:特别|平台)声明[：:]"),
+            rule(K::Copyright, 200, E::None, r"(?i)版权所有|版权归.{0,20}所有|^版权声明|copyright|©|all rights reserved|ICP[备证]字?第? *[0-9]{4,}|公网安备 *[0-9]{6,}|未经.{0,15}(?:授权|许可|同意|允许).{0,10}(?:转载|复制|使用|镜像)|^(?:本文)?首发于|转载请(?:联系|注明|与)|请勿转载"),
+            rule(K::Copyright, 200, E::None, r"违法和不良信息举报|不良信息举报(?:电话|邮箱|中心)|互联网新闻信息服务许可证|增值电信业务经营许可证|信息网络传播视听节目许可证|网络文化经营许可证|广播电视节目制作经营许可证|出版物经营许可证|网络出版服务许可证|药品信息服务资格证书"),
+            rule(K::Comments, 60, E::List, r"^(?:最新评论|网友评论|热门评论|精彩评论|发表评论|我要评论|查看评论|评论区|全部评论|相关评论|网友留言) *[：:]? *(?:[(（]?[0-9]+[)）]?)?$"),
+            rule(K::Comments, 60, E::None, r"^(?:暂无评论|已有[0-9]+(?:条|人)(?:评论|参与)|[0-9]+条评论|评论 *[(（]?[0-9]*[)）]?$)|^网友(?:评论|留言)仅供"),
+            rule(K::Ranking, 14, E::List, r"^(?:阅读榜|排行榜|点击榜|热榜|热读榜|人气榜|[^ ]{0,6}排行榜?) *[:：]?$"),
+            rule(K::Related, 18, E::List, r"^[*【\[]*(?:[^ ，。]{0,8}相关[^ ，。]{0,2}(?:阅读|文章|新闻|推荐|链接|报道|资讯|专题|资料|内容)|推荐(?:阅读|文章|新闻)|热门(?:文章|推荐|新闻|资讯|阅读)|延伸阅读|扩展阅读|往期(?:回顾|推荐|精选)|猜你喜欢|你(?:可能)?还?(?:喜欢|感兴趣)|为[你您]推荐|更多(?:阅读|新闻|文章|精彩|报道)?|最新(?:文章|资讯|新闻|动态)|精彩(?:推荐|图片|专题)|热点(?:推荐|新闻)|.{1,8}的其他文章)[*】\]]* *[:：>»↓]*$"),
+            rule(K::Share, 60, E::None, r"^分享(?:到|至)? *[：:]?|^(?:打印本页|关闭窗口|加入收藏|设为首页|字号 *[：:]|扫一扫|微信扫一扫|打开微信|扫码(?:订阅|关注)|长按(?:识别)?二维码|(?:更多精彩内容|防失联)，?.{0,6}关注)"),
+            rule(K::Share, 60, E::None, r"【(?:打印|关闭窗口|关闭|收藏|推荐|纠错|大|中|小)】"),
+            rule(K::Ad, 40, E::None, r"(?i)^(?:无需|免费|立即|点击|戳)?(?:下载|打开|安装)(?:[^ ]{0,8})?(?:客户端|APP)|APP内(?:阅读|打开|查看)|^客户端下载|尽在.{0,8}(?:APP|客户端)$"),
+            rule(K::Nav, 60, E::None, r"^(?:上一篇|下一篇|前一篇|后一篇|上一页|下一页|上一条|下一条|上篇|下篇) *[：:]?|^(?:当前位置|您(?:现在)?的位置|所在位置) *[：:]|^(?:首页|主页) *[>›»/]|^(?:返回(?:首页|顶部|列表|目录|上一页|上级)?|回到顶部|文章详情|(?:点击)?阅读原文|点击(?:图片|查看|进入|下载|这里).{0,20})$"),
+            rule(K::Nav, 120, E::None, r"^(?:(?:首页|上一页|下一页|尾页|末页|[0-9]{1,4}|…|\.\.\.|<|>|«|») *){4,}$"),
+            rule(K::Boilerplate, 20, E::None, r"^[*\\\-—\s]*(?:END|End|end|完|全文完)[*\\\-—\s]*$|^[（(【\[]\s*(?:完|全文完)\s*[）)】\]]$"),
+            rule(K::Metadata, 120, E::Tags, r"^(?:本文)?(?:标签|关键词|关键字|话题标签|(?i:tags?)) *[：:] *(?P<v>.*)$"),
+            rule(K::Metadata, 120, E::None, r"^[（(]?原标题 *[：:]"),
+        ]
+    })
+}
+
+/// A site profile, compiled.
+pub(crate) struct CompiledProfile {
+    pub name: &'static str,
+    rules: Vec<Rule>,
+}
+
+/// The profiles, and one search for all their markers: which marker matched
+/// (by index into `markers`), and which profile it belongs to.
+struct Profiles {
+    profiles: Vec<CompiledProfile>,
+    markers: Vec<(&'static str, usize)>,
+    search: Regex,
+}
+
+fn compiled_profiles() -> &'static Profiles {
+    static PROFILES_RE: OnceLock<Profiles> = OnceLock::new();
+    PROFILES_RE.get_or_init(|| {
+        let profiles = PROFILES
+            .iter()
+            .map(|p| CompiledProfile {
+                name: p.name,
+                rules: p
+                    .rules
+                    .iter()
+                    .map(|&(kind, pattern)| {
+                        let effect = match kind {
+                            RemovedKind::Ranking | RemovedKind::Related | RemovedKind::Comments => {
+                                Effect::List
+                            }
+                            _ => Effect::None,
+                        };
+                        rule(kind, 300, effect, pattern)
+                    })
+                    .collect(),
+            })
+            .collect();
+        let markers: Vec<(&'static str, usize)> = PROFILES
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| p.markers.iter().map(move |&m| (m, i)))
+            .collect();
+        let alternation = markers
+            .iter()
+            .map(|(m, _)| regex::escape(m))
+            .collect::<Vec<_>>()
+            .join("|");
+        let search = Regex::new(&alternation).expect("valid marker regex");
+        Profiles {
+            profiles,
+            markers,
+            search,
+        }
+    })
+}
+
+/// The site profile whose marker occurs in `document`, with the marker.
+pub(crate) fn find_profile(document: &str) -> Option<(&'static CompiledProfile, &'static str)> {
+    let profiles = compiled_profiles();
+    let m = profiles.search.find(document)?;
+    let &(marker, i) = profiles
+        .markers
+        .iter()
+        .find(|(text, _)| *text == m.as_str())?;
+    Some((&profiles.profiles[i], marker))
+}
+
+/// No rule applies to a line longer than this.
+const LONGEST_CHROME_CHARS: usize = 300;
+
+/// Lines up to this many characters are checked against every rule; longer
+/// ones only against the rules whose bound allows them.
+const SHORT_LINE_CHARS: usize = 80;
+
+/// The generic rules as two sets, for short lines (all rules) and for longer
+/// ones (the few rules with a larger bound): one pass tells which rules match.
+/// Each set lists rule indexes into [`generic_rules`].
+fn generic_sets() -> &'static [(RegexSet, Vec<usize>); 2] {
+    static SETS: OnceLock<[(RegexSet, Vec<usize>); 2]> = OnceLock::new();
+    SETS.get_or_init(|| {
+        let rules = generic_rules();
+        let set = |keep: &dyn Fn(&Rule) -> bool| {
+            let indexes: Vec<usize> = (0..rules.len()).filter(|&i| keep(&rules[i])).collect();
+            let set = RegexSet::new(indexes.iter().map(|&i| rules[i].re.as_str()))
+                .expect("valid chrome regexes");
+            (set, indexes)
+        };
+        [set(&|_| true), set(&|r| r.max_chars > SHORT_LINE_CHARS)]
+    })
+}
+
+/// The first rule that matches the line (the profile's first), with its
+/// captures.
+pub(crate) fn matching<'t>(
+    text: &'t str,
+    profile: Option<&'static CompiledProfile>,
+) -> Option<(&'static Rule, Captures<'t>)> {
+    // A cheap bound first: a char is at most 4 bytes.
+    if text.len() > LONGEST_CHROME_CHARS * 4 {
+        return None;
+    }
+    let chars = text.chars().count();
+    if chars > LONGEST_CHROME_CHARS {
+        return None;
+    }
+    let short_enough = |r: &&Rule| chars <= r.max_chars;
+    if let Some(found) = profile
+        .map_or(&[][..], |p| &p.rules[..])
+        .iter()
+        .filter(short_enough)
+        .find_map(|r| r.re.captures(text).map(|c| (r, c)))
+    {
+        return Some(found);
+    }
+    let (set, indexes) = &generic_sets()[usize::from(chars > SHORT_LINE_CHARS)];
+    let matched = set.matches(text);
+    if !matched.matched_any() {
+        return None;
+    }
+    let rules = generic_rules();
+    matched
+        .iter()
+        .map(|i| &rules[indexes[i]])
+        .filter(short_enough)
+        .find_map(|r| r.re.captures(text).map(|c| (r, c)))
+}
+
+/// Is the line chrome by itself (without context)? Used to find a title.
+pub(crate) fn is_header_chrome(line: &str) -> bool {
+    matching(line, None).is_some()
+}

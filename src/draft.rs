@@ -1,0 +1,124 @@
+//! The document between the stages: what a format decoder found (raw
+//! blocks and metadata), which the later stages (chrome, bylines,
+//! normalization) finish into an [`crate::Article`]. Every stage reads and
+//! writes this type; it depends on no stage.
+
+use crate::article::{Author, FieldOrigin, Removed, RemovedKind};
+use crate::date::Published;
+
+/// One block before normalization: a line of plain text, or the text of one
+/// HTML block element.
+#[derive(Debug, Clone)]
+pub(crate) struct RawBlock {
+    pub text: String,
+    /// The links inside the block.
+    pub links: Vec<Link>,
+    /// The block comes from a Markdown `> ` quote or `<blockquote>`.
+    pub quoted: bool,
+    /// A horizontal rule (`---`, `<hr>`) stands just before the block.
+    pub after_rule: bool,
+    /// The decoder found the block after the end of the article's body
+    /// (the lines after the main stretch of prose of a text rendering).
+    pub after_body: bool,
+}
+
+impl RawBlock {
+    pub(crate) fn line(text: String) -> Self {
+        RawBlock {
+            text,
+            links: Vec::new(),
+            quoted: false,
+            after_rule: false,
+            after_body: false,
+        }
+    }
+}
+
+/// A link inside a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Link {
+    pub href: String,
+    /// The link's text, whitespace-normalized.
+    pub text: String,
+}
+
+/// What a format decoder found, before the shared stages finish it.
+#[derive(Debug, Default)]
+pub(crate) struct Draft {
+    pub title: Option<String>,
+    pub published: Option<Published>,
+    pub source: Option<String>,
+    pub site: Option<String>,
+    pub url: Option<String>,
+    pub authors: Vec<Author>,
+    pub categories: Vec<String>,
+    pub tags: Vec<String>,
+    pub blocks: Vec<RawBlock>,
+    pub removed: Vec<Removed>,
+    pub warnings: Vec<String>,
+    pub fields: Vec<FieldOrigin>,
+}
+
+/// A metadata field of the draft, for [`Draft::set`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Field {
+    Title,
+    Source,
+    Site,
+    Url,
+}
+
+impl Draft {
+    /// Record a removed span.
+    pub(crate) fn remove(&mut self, kind: RemovedKind, text: impl Into<String>) {
+        self.removed.push(Removed {
+            kind,
+            text: text.into(),
+        });
+    }
+
+    /// Set a field unless it is already set; the first finding wins.
+    pub(crate) fn set(&mut self, field: Field, value: &str, origin: impl Into<String>) {
+        let value = crate::normalize::normalize_whitespace(value);
+        if value.is_empty() {
+            return;
+        }
+        let (slot, name) = match field {
+            Field::Title => (&mut self.title, "title"),
+            Field::Source => (&mut self.source, "source"),
+            Field::Site => (&mut self.site, "site"),
+            Field::Url => (&mut self.url, "url"),
+        };
+        if slot.is_none() {
+            *slot = Some(value);
+            self.fields.push(FieldOrigin {
+                field: name.into(),
+                origin: origin.into(),
+            });
+        }
+    }
+
+    pub(crate) fn set_published(&mut self, date: Published, origin: impl Into<String>) {
+        if self.published.is_none() {
+            self.published = Some(date);
+            self.fields.push(FieldOrigin {
+                field: "published".into(),
+                origin: origin.into(),
+            });
+        }
+    }
+
+    pub(crate) fn add_author(&mut self, name: &str, role: &str, origin: &str) {
+        let author = Author {
+            name: name.to_string(),
+            role: role.to_string(),
+        };
+        if !self.authors.contains(&author) {
+            self.authors.push(author);
+            self.fields.push(FieldOrigin {
+                field: "authors".into(),
+                origin: origin.into(),
+            });
+        }
+    }
+}
