@@ -140,9 +140,13 @@ pub enum Format {
     Jekyll,
     /// Title, blank line, a date line, then paragraphs.
     PlainDated,
-    /// A scraped portal page: title, a `source · date` line, body, site chrome.
+    /// A scraped page as text: a title (and often a `source · date` line), a
+    /// body of prose, site chrome around it.
     Portal,
-    /// Anything else, cleaned as plain text on a best-effort basis.
+    /// A whole HTML page as a site served it: the article is found in it.
+    Html,
+    /// Text without an article's shape (a list page, a single paragraph),
+    /// cleaned as plain text on a best-effort basis.
     Unknown,
 }
 
@@ -179,6 +183,7 @@ impl Format {
             Format::Jekyll => "jekyll",
             Format::PlainDated => "plain_dated",
             Format::Portal => "portal",
+            Format::Html => "html",
             Format::Unknown => "unknown",
         }
     }

@@ -57,6 +57,12 @@ fn name_ok(name: &str) -> bool {
 /// Common Chinese surnames, one character each (the most frequent ~400).
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由雒钮郦宦骞訾";
 
+/// Words that start with a surname's character but are no name.
+const NOT_NAMES: &[&str] = &[
+    "简介", "了解", "表示", "认为", "获悉", "发现", "介绍", "指出", "看到", "注意", "调查", "采访",
+    "来到", "走进", "从", "在", "对", "于", "向", "和", "说", "问",
+];
+
 /// Compound surnames.
 const COMPOUND_SURNAMES: &[&str] = &[
     "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
@@ -71,10 +77,23 @@ pub(crate) fn is_person_name(text: &str) -> bool {
     if !(2..=4).contains(&n) || !text.chars().all(crate::normalize::is_han) {
         return false;
     }
+    // Words that follow a role in a sentence (`记者了解到`, `作者简介`).
+    if NOT_NAMES.iter().any(|w| text.starts_with(w)) {
+        return false;
+    }
     COMPOUND_SURNAMES
         .iter()
         .any(|s| text.starts_with(s) && n >= 3)
         || text.chars().next().is_some_and(|c| SURNAMES.contains(c))
+}
+
+/// `NN2587`, `SF099`, `PN269`: the code of an editor in a portal's system.
+fn is_staff_code(text: &str) -> bool {
+    let letters = text.chars().take_while(|c| c.is_ascii_uppercase()).count();
+    let digits = text.len() - letters;
+    (1..=4).contains(&letters)
+        && (2..=6).contains(&digits)
+        && text[letters..].bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Split `text` into (name, role) pairs, starting with `default_role`.
@@ -105,17 +124,43 @@ pub(crate) fn parse_people(text: &str, default_role: &str) -> Option<Vec<(String
     }
     let mut names = String::new();
     let push_names = |names: &mut String, role: &str, people: &mut Vec<(String, String)>| -> bool {
-        for name in names.split([' ', '、', '，', ',', '/', '和', '及', '与', '；', ';']) {
-            let name = name
-                .trim()
-                .trim_start_matches(['：', ':', '｜', '|'])
-                .trim_end_matches("报道")
-                .trim_end_matches("整理")
-                .trim_end_matches("摄")
-                .trim();
-            if name.is_empty() {
+        let parts: Vec<&str> = names
+            .split([
+                ' ', '\u{3000}', '、', '，', ',', '/', '和', '及', '与', '；', ';',
+            ])
+            .map(|n| {
+                n.trim()
+                    .trim_start_matches(['：', ':', '｜', '|'])
+                    .trim_end_matches("报道")
+                    .trim_end_matches("整理")
+                    .trim()
+            })
+            .filter(|n| !n.is_empty())
+            .collect();
+        let single_han =
+            |n: &str| n.chars().count() == 1 && n.chars().all(crate::normalize::is_han);
+        let mut i = 0;
+        while i < parts.len() {
+            // `方 敏`: a two-character name spaced out to the width of three.
+            let joined;
+            let name = if single_han(parts[i]) && parts.get(i + 1).is_some_and(|n| single_han(n)) {
+                joined = format!("{}{}", parts[i], parts[i + 1]);
+                i += 1;
+                joined.as_str()
+            } else {
+                parts[i]
+            };
+            i += 1;
+            // `李曦_NN2587`, `支全明 SF099`: an editor's code, not a name.
+            if is_staff_code(name) {
                 continue;
             }
+            let name = name.split('_').next().unwrap_or(name);
+            // `张三摄`: the photographer.
+            let (name, role) = match name.strip_suffix('摄') {
+                Some(photographer) if !photographer.is_empty() => (photographer.trim(), "摄影"),
+                _ => (name, role),
+            };
             if !name_ok(name) {
                 return false;
             }

@@ -13,6 +13,7 @@
 //! |---|---|---|
 //! | `▲`, `△`, `图为…`, `（图片来源…）` | anywhere | `caption` |
 //! | `Previous Post…`, `Next Post…`, `« Prev`, `Next »` | anywhere | `nav` |
+//! | a row of links (link text ≥ 80 %, no prose) | before the body / anywhere else | `nav` / `related` |
 //! | a list of short names (`首页 新闻 体育 财经`, `关于我们 \| 联系方式 \| …`) | before the body | `nav` |
 //! | no Han character and no word (`29 ]`, `»`) | before or after the body | `boilerplate` |
 //! | three or more headlines (6–60 characters, not ending like a statement — a question or an exclamation may —, no `。` inside, not numbered, 10 or more on average), two or more teasers cut short (`...`), two or more link rows (link text ≥ 60 %), or any short lines after labelled chrome that ends the article (tags, `上一篇`) | after the body | `related` |
@@ -146,6 +147,10 @@ impl Features {
     }
 }
 
+/// A block whose links hold this share of its text, and that is no prose,
+/// is a row of links wherever it stands.
+const LINK_ROW_SHARE: f32 = 0.8;
+
 /// `1.`, `2、`, `一、`, `（二）`, `(3)`, `①`: a numbered point.
 fn is_numbered(text: &str) -> bool {
     let mut chars = text.chars();
@@ -166,8 +171,14 @@ fn is_numbered(text: &str) -> bool {
 
 /// Is the block a photo caption (`▲…`, `图为…`, `（图片来源：…）`)?
 pub(crate) fn is_caption(text: &str) -> bool {
+    // A credit closing the line: `山东女子学院供图`, `（王海燕 摄）`, `张三 摄`.
+    let end = text.trim_end_matches('。');
+    let credited = ["供图", "图片来源于网络", "资料图", "摄）", "摄)", " 摄"]
+        .iter()
+        .any(|s| end.ends_with(s));
     text.chars().count() <= 150
         && (text.starts_with(['▲', '△', '▼', '▽'])
+            || (credited && text.chars().count() <= 80)
             || text.starts_with("图为")
             || [
                 "（图片来源",
@@ -242,14 +253,33 @@ pub(crate) fn classify(blocks: &[(&str, Features)]) -> Verdicts {
         })
         .collect();
     let mut warnings = Vec::new();
-    let body_like =
-        |i: usize| kinds[i].is_none() && blocks[i].1.body_like() && !blocks[i].1.after_body;
-    let Some(first_body) = (0..blocks.len()).find(|&i| body_like(i)) else {
+    let link_row: Vec<bool> = blocks
+        .iter()
+        .map(|&(_, f)| f.link_share() >= LINK_ROW_SHARE && !f.prose() && f.chars >= 4)
+        .collect();
+    let body_like: Vec<bool> = (0..blocks.len())
+        .map(|i| {
+            let f = blocks[i].1;
+            kinds[i].is_none() && f.body_like() && !f.after_body && !link_row[i]
+        })
+        .collect();
+    let Some(first_body) = body_like.iter().position(|&b| b) else {
         return Verdicts { kinds, warnings };
     };
-    let last_body = (0..blocks.len())
-        .rev()
-        .find(|&i| body_like(i))
+    // A row of links, wherever it stands: a menu above the body, other
+    // articles in and after it.
+    for i in 0..blocks.len() {
+        if kinds[i].is_none() && link_row[i] {
+            kinds[i] = Some(if i < first_body {
+                RemovedKind::Nav
+            } else {
+                RemovedKind::Related
+            });
+        }
+    }
+    let last_body = body_like
+        .iter()
+        .rposition(|&b| b)
         .expect("a body-like block exists");
 
     // Before the body: category lists and stray symbols.

@@ -160,38 +160,34 @@ impl Cleaner {
         } else {
             decoded.text
         };
-        let (text, annotations) = pinyin::strip_annotations(&text);
-        if annotations > 0 {
-            warnings.push(format!(
-                "removed {annotations} pinyin annotations glued to Han characters (a scraper artifact)"
-            ));
-        }
-        let (text, script) = match options.target {
-            TargetScript::Simplified => match convert::Converter::t2s().convert(&text) {
-                // t2s changes every traditional-only character (but in a few
-                // phrases): text it leaves alone is simplified, with no need
-                // for a second look.
-                Cow::Borrowed(same) => (Cow::Borrowed(same), Script::Simplified),
-                Cow::Owned(converted) => (Cow::Owned(converted), convert::classify_script(&text)),
-            },
-            TargetScript::Original => (
-                Cow::Borrowed(text.as_ref()),
-                convert::classify_script(&text),
-            ),
-        };
-        // Full-width letters and digits are narrowed before any rule reads the
-        // text, so that `２０２１年` is a date and chrome rules see `ICP备１２３`
-        // the way the output will show it.
-        let text = match normalize::narrow_alphanumerics(&text) {
-            Cow::Owned(narrowed) if options.normalize_punctuation => Cow::Owned(narrowed),
-            _ => text,
-        };
         let rules = DateRules {
             order: options.date_order,
             default_offset: options.default_offset_minutes,
         };
-        let (format, format_reason, mut draft) = formats::read(&text, options.format, rules);
-        chrome::strip(&mut draft, &text, rules);
+        let html_page = match options.format {
+            Some(format) => format == Format::Html,
+            None => html::is_html_page(&text),
+        };
+        // `document` is what site profiles look for their markers in.
+        let (format, format_reason, mut draft, script, document) = if html_page {
+            // A page is read as the site served it; the text stages run on
+            // the article's blocks alone, not on markup, scripts and menus.
+            let (reason, mut draft) = html::page::read(&text, rules);
+            let script = self.convert_draft(&mut draft, &mut warnings);
+            (
+                Format::Html,
+                reason,
+                draft,
+                script,
+                Cow::Borrowed(text.as_str()),
+            )
+        } else {
+            let (converted, script) = self.convert(&text, &mut warnings);
+            let (format, reason, draft) = formats::read(&converted, options.format, rules);
+            (format, reason, draft, script, converted)
+        };
+        chrome::strip(&mut draft, &document, rules);
+        draft.apply_fallback();
         draft.warnings.append(&mut warnings);
         let trace = Trace {
             format_reason,
@@ -200,6 +196,81 @@ impl Cleaner {
         };
         let article = self.finish(draft, format, script, decoded.encoding, decoded.source);
         Ok((article, trace))
+    }
+
+    /// Pinyin annotations, traditional to simplified, and full-width letters
+    /// and digits, on a text: the converted text and the script it was in.
+    fn convert<'t>(&self, text: &'t str, warnings: &mut Vec<String>) -> (Cow<'t, str>, Script) {
+        let (text, annotations) = pinyin::strip_annotations(text);
+        if annotations > 0 {
+            warnings.push(format!(
+                "removed {annotations} pinyin annotations glued to Han characters (a scraper artifact)"
+            ));
+        }
+        let (converted, script) = match self.options.target {
+            TargetScript::Simplified => match convert::Converter::t2s().convert(&text) {
+                // t2s changes every traditional-only character (but in a few
+                // phrases): text it leaves alone is simplified, with no need
+                // for a second look.
+                Cow::Borrowed(_) => (None, Script::Simplified),
+                Cow::Owned(converted) => (Some(converted), convert::classify_script(&text)),
+            },
+            TargetScript::Original => (None, convert::classify_script(&text)),
+        };
+        let text = match converted {
+            Some(converted) => Cow::Owned(converted),
+            None => text,
+        };
+        // Full-width letters and digits are narrowed before any rule reads the
+        // text, so that `２０２１年` is a date and chrome rules see `ICP备１２３`
+        // the way the output will show it.
+        let text = match normalize::narrow_alphanumerics(&text) {
+            Cow::Owned(narrowed) if self.options.normalize_punctuation => Cow::Owned(narrowed),
+            _ => text,
+        };
+        (text, script)
+    }
+
+    /// [`Self::convert`] on the text of a draft: its title and blocks in one
+    /// pass (a block is one line), and the other fields one by one.
+    fn convert_draft(&self, draft: &mut Draft, warnings: &mut Vec<String>) -> Script {
+        let title = draft.title.take().unwrap_or_default();
+        let mut joined = String::with_capacity(
+            title.len() + draft.blocks.iter().map(|b| b.text.len() + 1).sum::<usize>(),
+        );
+        joined.push_str(&title);
+        for block in &draft.blocks {
+            joined.push('\n');
+            joined.push_str(&block.text);
+        }
+        let (converted, script) = self.convert(&joined, warnings);
+        let mut lines = converted.split('\n');
+        draft.title = lines.next().filter(|t| !t.is_empty()).map(str::to_string);
+        for (block, line) in draft.blocks.iter_mut().zip(lines) {
+            if block.text != line {
+                block.text = line.to_string();
+            }
+        }
+        let mut quiet = Vec::new();
+        let mut field = |value: &mut String| {
+            if let Cow::Owned(converted) = self.convert(value, &mut quiet).0 {
+                *value = converted;
+            }
+        };
+        for block in &mut draft.blocks {
+            block.links.iter_mut().for_each(|l| field(&mut l.text));
+        }
+        for value in [&mut draft.source, &mut draft.site].into_iter().flatten() {
+            field(value);
+        }
+        if let Some((source, _)) = &mut draft.fallback.source {
+            field(source);
+        }
+        for (name, role, _) in &mut draft.fallback.authors {
+            field(name);
+            field(role);
+        }
+        script
     }
 
     /// The shared last stages: bylines, duplicates, punctuation, assembly.

@@ -40,12 +40,15 @@ impl fmt::Display for Published {
     }
 }
 
-/// The default rules (day first, +08:00), for the tests of every stage.
-#[cfg(test)]
-pub(crate) const TEST_RULES: DateRules = DateRules {
+/// The default rules: day first, +08:00.
+pub(crate) const DEFAULT_RULES: DateRules = DateRules {
     order: DateOrder::DayFirst,
     default_offset: 480,
 };
+
+/// The default rules, for the tests of every stage.
+#[cfg(test)]
+pub(crate) const TEST_RULES: DateRules = DEFAULT_RULES;
 
 /// How to read dates: the options that matter.
 #[derive(Debug, Clone, Copy)]
@@ -63,7 +66,7 @@ fn patterns() -> &'static [Regex; 3] {
         // all (`2019年06月15日08:18`), after digits a space, `T` or a comma.
         let time = |sep: &str| {
             format!(
-                r"(?:(?:{sep})(?P<h>[0-9]{{1,2}})(?:[:：]|时)(?P<mi>[0-9]{{2}})(?:[:：](?P<s>[0-9]{{2}})(?:\.[0-9]+)?|分(?:(?P<s2>[0-9]{{2}})秒)?)?(?:{SEP}*(?P<z>Z|[+-][0-9]{{2}}:?[0-9]{{2}}))?)?"
+                r"(?:(?:{sep})(?:星期[一二三四五六日天]|周[一二三四五六日])?{SEP}*(?P<ampm>上午|下午|中午|晚上|凌晨|早上)?{SEP}*(?P<h>[0-9]{{1,2}})(?:[:：]|时)(?P<mi>[0-9]{{2}})(?:[:：](?P<s>[0-9]{{2}})(?:\.[0-9]+)?|分(?:(?P<s2>[0-9]{{2}})秒)?)?(?:{SEP}*(?P<z>Z|[+-][0-9]{{2}}:?[0-9]{{2}}))?)?"
             )
         };
         let numeric = format!(r"{SEP}+|T|{SEP}*[,，]{SEP}*");
@@ -123,6 +126,12 @@ fn from_captures(caps: &Captures<'_>, rules: DateRules) -> Option<Published> {
     let time = match num::<u8>(caps, "h") {
         None => None,
         Some(h) => {
+            // `下午2:05` is 14:05; `上午8:21` is 8:21.
+            let h = match caps.name("ampm").map(|m| m.as_str()) {
+                Some("下午" | "晚上") if h < 12 => h + 12,
+                Some("中午") if h < 11 => h + 12,
+                _ => h,
+            };
             let mi: u8 = num(caps, "mi")?;
             let s: u8 = num(caps, "s").or_else(|| num(caps, "s2")).unwrap_or(0);
             if h > 23 || mi > 59 || s > 59 {
@@ -263,6 +272,14 @@ mod tests {
         assert_eq!(
             line("2019年06月15日08:18").unwrap(),
             "2019-06-15T08:18:00+08:00"
+        );
+        assert_eq!(
+            line("2024年5月20日周一 下午2:05").unwrap(),
+            "2024-05-20T14:05:00+08:00"
+        );
+        assert_eq!(
+            line("2024年5月22日星期三 上午8:21").unwrap(),
+            "2024-05-22T08:21:00+08:00"
         );
     }
 

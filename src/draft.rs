@@ -20,6 +20,10 @@ pub(crate) struct RawBlock {
     /// The decoder found the block after the end of the article's body
     /// (the lines after the main stretch of prose of a text rendering).
     pub after_body: bool,
+    /// The page reader found the block outside the article, near it: only a
+    /// metadata line is taken from it; otherwise it is removed, with this
+    /// kind.
+    pub outside: Option<RemovedKind>,
 }
 
 impl RawBlock {
@@ -30,6 +34,7 @@ impl RawBlock {
             quoted: false,
             after_rule: false,
             after_body: false,
+            outside: None,
         }
     }
 }
@@ -57,6 +62,21 @@ pub(crate) struct Draft {
     pub removed: Vec<Removed>,
     pub warnings: Vec<String>,
     pub fields: Vec<FieldOrigin>,
+    /// What a page's metadata says, used once the chrome stage is done
+    /// where the visible text said nothing.
+    pub fallback: Fallback,
+}
+
+/// Metadata a page gives outside its visible text (`<meta>`, JSON-LD): a
+/// visible dateline or credit line wins over it.
+#[derive(Debug, Default)]
+pub(crate) struct Fallback {
+    /// The date, and where it came from.
+    pub published: Option<(Published, String)>,
+    /// The source, and where it came from.
+    pub source: Option<(String, String)>,
+    /// People: name, role, origin.
+    pub authors: Vec<(String, String, String)>,
 }
 
 /// A metadata field of the draft, for [`Draft::set`].
@@ -105,6 +125,22 @@ impl Draft {
                 field: "published".into(),
                 origin: origin.into(),
             });
+        }
+    }
+
+    /// Fill the fields the visible text left empty from the page's metadata.
+    pub(crate) fn apply_fallback(&mut self) {
+        let fallback = std::mem::take(&mut self.fallback);
+        if let Some((date, origin)) = fallback.published {
+            self.set_published(date, origin);
+        }
+        if let Some((source, origin)) = fallback.source {
+            self.set(Field::Source, &source, origin);
+        }
+        if self.authors.is_empty() {
+            for (name, role, origin) in fallback.authors {
+                self.add_author(&name, &role, &origin);
+            }
         }
     }
 

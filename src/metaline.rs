@@ -65,6 +65,11 @@ pub(crate) struct MetaLine {
     /// (`中国劳动保障新闻网 · 2014-09-17 13:31`): the shape of a meta line
     /// under a title, and of a dated headline in a list as well.
     pub unlabelled_source: bool,
+    /// The one person is a name without a label, next to the date
+    /// (`24 07:46:04 郭施亮`).
+    pub unlabelled_person: bool,
+    /// The unlabelled source stands in book-title marks (`《人民日报》`).
+    pub book_title: bool,
 }
 
 impl MetaLine {
@@ -81,7 +86,8 @@ impl MetaLine {
     /// The line is a date and one unlabelled name: under a title a meta
     /// line, in a body an item of a list of headlines.
     pub(crate) fn is_dated_name(&self) -> bool {
-        (self.unlabelled_source || self.people.len() == 1 && self.url.is_none())
+        // `《光明日报》（2024年05月11日 09版）` is a print edition, not a headline.
+        (self.unlabelled_source && !self.book_title || self.unlabelled_person)
             && self.kind == Some(RemovedKind::Metadata)
             && self.unread_credits.is_empty()
     }
@@ -102,6 +108,8 @@ enum Label {
     Time,
     /// A number follows (`浏览：123`).
     Counter,
+    /// A place follows (`IP属地：广东`).
+    Location,
 }
 
 /// How a label word must be followed.
@@ -120,6 +128,9 @@ const LABELS: &[(&str, Label, Follow)] = {
     &[
         ("来源", Source, S),
         ("来源于", Source, A),
+        ("本文来源于", Source, A),
+        ("文章来源于", Source, A),
+        ("来源自", Source, A),
         ("文章来源", Source, S),
         ("新闻来源", Source, S),
         ("信息来源", Source, S),
@@ -214,6 +225,7 @@ const LABELS: &[(&str, Label, Follow)] = {
         ("发表于", Time, A),
         ("时间", Time, S),
         ("日期", Time, S),
+        ("IP属地", Location, S),
         ("点击量", Counter, A),
         ("点击数", Counter, A),
         ("点击", Counter, A),
@@ -334,7 +346,7 @@ fn page_word_regex() -> &'static Regex {
             r"|(?:我要|发表|查看|网友)?(?:留言|评论)\s*(?:[(（]\s*[0-9]*\s*[)）])?",
             r"|打印(?:本页|此文)?|分享(?:到|至)?|收藏(?:本文)?|(?:已)?关闭评论|关闭(?:窗口|本页)?|纠错|举报|转发|手机(?:看|阅读|版)|扫一扫|二维码|复制链接|加入收藏|默认|大字|返回(?:列表|目录|首页)?",
             r"|[0-9]+\s*字|阅读[0-9]+分[0-9]+秒|[0-9]+\s*(?:人|次)?(?:浏览|阅读|点击)",
-            r"|星期[一二三四五六日天]|周[一二三四五六日]",
+            r"|星期[一二三四五六日天]|周[一二三四五六日]|第?[0-9]+\s*版|(?:报道|消息)$",
         ))
         .expect("valid page word regex")
     })
@@ -344,6 +356,7 @@ fn page_word_regex() -> &'static Regex {
 const SHARE_WORDS: &[&str] = &[
     "微博",
     "腾讯微博",
+    "腾讯QQ",
     "新浪微博",
     "微信",
     "微信好友",
@@ -393,11 +406,20 @@ fn fragment_regex() -> &'static Regex {
     })
 }
 
+/// A month and a day, `10月14日`, not glued to a year.
+fn month_day_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?:^|[^0-9年])((?:1[0-2]|0?[1-9])月(?:3[01]|[12][0-9]|0?[1-9])日)")
+            .expect("valid regex")
+    })
+}
+
 /// Markdown links (possibly struck through) and bare URLs.
 fn link_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?:~~)?!?\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+[^)]*)?\)(?:~~)?|<?(?:https?://|www\.)[\x21-\x7E]+>?")
+        Regex::new(r"(?:~~)?!?\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+[^)]*)?\)(?:~~)?|<?(?:https?://|www\.)[\x21-\x7E]+>?|(?i:\b(?:[a-z0-9-]+\.)+(?:com|cn|net|org|gov|edu)(?:\.cn)?\b)")
             .expect("valid link regex")
     })
 }
@@ -552,6 +574,20 @@ pub(crate) fn read(line: &str, links: &[Link], rules: DateRules) -> Option<MetaL
         }
     }
 
+    // A month and day without the year (`10月14日报道`): cut short too.
+    for m in month_day_regex().find_iter(line) {
+        if !overlaps(&spans, m.start(), m.end())
+            && !date::find_all(line, rules)
+                .iter()
+                .any(|(_, r)| r.start <= m.start() && m.end() <= r.end)
+        {
+            spans.push(Span {
+                start: m.start(),
+                end: m.end(),
+                piece: Piece::Date(None),
+            });
+        }
+    }
     // Dates, complete ones and a cut-short one at the start.
     for (p, r) in date::find_all(line, rules) {
         if !overlaps(&spans, r.start, r.end) {
@@ -699,6 +735,17 @@ fn assemble(line: &str, spans: &[Span]) -> Option<MetaLine> {
                     }
                     Label::People(role) => {
                         fields += 1;
+                        // `作者：《中国企业家》记者 林涛`: the publication, then the people.
+                        let value = match value.strip_prefix('《').and_then(|r| r.split_once('》'))
+                        {
+                            Some((publication, people)) if !publication.is_empty() => {
+                                if meta.source.is_none() {
+                                    meta.source = Some(publication.to_string());
+                                }
+                                people.trim()
+                            }
+                            _ => value,
+                        };
                         if value.is_empty() {
                             continue;
                         }
@@ -727,6 +774,9 @@ fn assemble(line: &str, spans: &[Span]) -> Option<MetaLine> {
                             None => return None,
                         }
                     }
+                    // `发布于：北京市`, `IP属地：广东`: where, not when.
+                    Label::Time | Label::Location if is_place(value) => fields += 1,
+                    Label::Location => return None,
                     Label::Time | Label::Counter => {
                         // The date or number is its own span; a value here is
                         // only allowed if it is a number.
@@ -773,8 +823,9 @@ fn assemble(line: &str, spans: &[Span]) -> Option<MetaLine> {
         let alone = remainder.len() == 1 && meta.source.is_none() && meta.people.is_empty();
         if alone && dated && byline::is_person_name(word) {
             meta.people.push((word.to_string(), "作者".into()));
+            meta.unlabelled_person = true;
         } else if alone
-            && meta.published.is_some()
+            && dated
             && (2..=20).contains(&n)
             && word.chars().any(is_han)
             && word
@@ -783,6 +834,9 @@ fn assemble(line: &str, spans: &[Span]) -> Option<MetaLine> {
         {
             meta.source = Some(word.to_string());
             meta.unlabelled_source = true;
+            let before = line[..start].trim_end();
+            let after = line[end..].trim_start();
+            meta.book_title = before.ends_with('《') && after.starts_with('》');
         } else {
             stray += n;
         }
@@ -891,12 +945,80 @@ fn clean_source(value: &str) -> Option<String> {
             break;
         }
     }
+    // `华尔街见闻(上海`: a place in a bracket cut short.
+    let name = match name.find(['(', '（']) {
+        Some(i) if !name[i..].contains([')', '）']) => &name[..i],
+        _ => name,
+    };
+    // `北青网-北京青年报 北京`: the place the item was sent from.
+    let name = match name.rsplit_once(' ') {
+        Some((head, place)) if is_place(place) && !head.is_empty() => head,
+        _ => name,
+    };
     let name = name.trim_matches([
         '「', '」', '《', '》', '“', '”', '"', '\'', '『', '』', ' ', '~', '*',
     ]);
     let n = name.chars().count();
     (n > 0 && n <= MAX_SOURCE_CHARS && name.chars().any(char::is_alphanumeric))
         .then(|| name.to_string())
+}
+
+/// China's provinces and the cities that name themselves in datelines.
+const PLACES: &[&str] = &[
+    "北京",
+    "天津",
+    "上海",
+    "重庆",
+    "河北",
+    "山西",
+    "辽宁",
+    "吉林",
+    "黑龙江",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "湖南",
+    "广东",
+    "海南",
+    "四川",
+    "贵州",
+    "云南",
+    "陕西",
+    "甘肃",
+    "青海",
+    "台湾",
+    "内蒙古",
+    "广西",
+    "西藏",
+    "宁夏",
+    "新疆",
+    "香港",
+    "澳门",
+    "广州",
+    "深圳",
+    "杭州",
+    "南京",
+    "武汉",
+    "成都",
+    "西安",
+    "郑州",
+    "长沙",
+    "沈阳",
+    "大连",
+    "青岛",
+    "厦门",
+    "苏州",
+];
+
+/// A province or city, perhaps with 省, 市 or 区 after it.
+fn is_place(word: &str) -> bool {
+    let word = word.trim_end_matches(['省', '市', '区']);
+    PLACES.contains(&word)
 }
 
 /// `某某县教育局 王某某`: an organisation and, after a space, a person's name.
@@ -911,11 +1033,23 @@ fn split_trailing_person(value: &str) -> (String, Option<String>) {
 
 /// `（张三 李四）`: names alone in brackets, as the end of an article credits
 /// its people.
+/// A photo credit too: `新华社发（刘满仓摄）`, `（王海燕 摄）`.
 fn bracketed_names(line: &str) -> Option<MetaLine> {
+    // An agency that sent the picture: `新华社发`.
+    let line = match line.find(['（', '(']) {
+        Some(i) if i > 0 && line[..i].ends_with('发') && line[..i].chars().count() <= 8 => {
+            &line[i..]
+        }
+        _ => line,
+    };
     let inner = line
         .strip_prefix(['（', '('])?
         .strip_suffix(['）', ')'])?
         .trim();
+    let (inner, role) = match inner.strip_suffix('摄') {
+        Some(names) => (names.trim(), "摄影"),
+        None => (inner, "作者"),
+    };
     let names: Vec<&str> = inner
         .split([' ', '、', '，', ',', '/'])
         .filter(|s| !s.is_empty())
@@ -927,7 +1061,7 @@ fn bracketed_names(line: &str) -> Option<MetaLine> {
         kind: Some(RemovedKind::Byline),
         people: names
             .iter()
-            .map(|n| (n.to_string(), "作者".to_string()))
+            .map(|n| (n.to_string(), role.to_string()))
             .collect(),
         ..MetaLine::default()
     })
@@ -1338,6 +1472,22 @@ mod tests {
             K::Metadata,
             Some("2021-05-19"),
             Some("新华社"),
+            &[],
+        ),
+        (
+            "organisations with a dot",
+            "中青报·中青网记者 魏其蒙 来源：中国青年报",
+            K::Metadata,
+            None,
+            Some("中国青年报"),
+            &[("魏其蒙", "记者")],
+        ),
+        (
+            "print edition",
+            "《 人民日报 》（ 2024年05月10日 04 版）",
+            K::Metadata,
+            Some("2024-05-10"),
+            Some("人民日报"),
             &[],
         ),
     ];

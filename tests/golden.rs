@@ -7,25 +7,15 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
 
-use common::fixture_documents;
-
-fn expected_path(doc: &Path) -> PathBuf {
-    let stem = doc
-        .file_stem()
-        .expect("file name")
-        .to_string_lossy()
-        .into_owned();
-    doc.with_file_name(format!("{stem}.expected.json"))
-}
+use common::{expected_path, fixture_documents};
 
 #[test]
 fn every_fixture_matches_its_expected_article() {
     let bless = std::env::var_os("ZHCLEAN_BLESS").is_some();
     let docs = fixture_documents();
     assert!(
-        docs.len() >= 30,
+        docs.len() >= 60,
         "expected the seeds and the corpus documents, found {}",
         docs.len()
     );

@@ -177,6 +177,23 @@ fn labelled(
     let mut removed_since_kept = false;
 
     for (i, mut block) in blocks.into_iter().enumerate() {
+        // Outside an HTML page's article: a metadata line, or chrome.
+        if let Some(kind) = block.outside {
+            let meta = (block.text.chars().count() <= MAX_META_CHARS)
+                .then(|| metaline::read(&block.text, &block.links, rules))
+                .flatten();
+            match meta {
+                // After the article, a date alone is a page timestamp.
+                Some(meta) if !kept.is_empty() && is_timestamp(&meta) => {
+                    draft.remove(RemovedKind::Timestamp, block.text)
+                }
+                Some(meta) => {
+                    metaline::record(draft, meta, block.text, "next to the article");
+                }
+                None => draft.remove(kind, block.text),
+            }
+            continue;
+        }
         if let Some(cut) = spam::cut(&block.text) {
             for part in cut.spam {
                 draft.remove(RemovedKind::Spam, part);

@@ -1,7 +1,8 @@
-//! Format detection and the format decoders. Each decoder turns the
-//! document text into a [`Draft`]: raw blocks plus whatever metadata the
-//! format carries. The later stages (chrome, bylines, normalization) are
-//! shared by all formats.
+//! Format detection and the decoders of the text formats. Each decoder
+//! turns the document text into a [`Draft`]: raw blocks plus whatever
+//! metadata the format carries. Whole HTML pages have their own reader,
+//! [`crate::html::page`]. The later stages (chrome, bylines, normalization)
+//! are shared by all formats.
 //!
 //! The set of formats is closed ([`Format`]): each has its decoder here,
 //! chosen by `match`, so that a new shape is one new module and one arm.
@@ -27,19 +28,6 @@ pub(crate) fn read(
     };
     if let Some(reason) = jekyll {
         return (Format::Jekyll, reason, jekyll::decode(text, rules));
-    }
-    if forced.is_none() && crate::html::is_html_page(text) {
-        let mut draft = Draft::default();
-        draft
-            .warnings
-            .push("format not recognized: an HTML page, cleaned as HTML".into());
-        crate::html::parse_into(text, &mut draft);
-        if draft.title.is_none() {
-            draft.warnings.push("no title found".into());
-        }
-        let reason =
-            "an HTML page (starts with a doctype or an <html>, <head> or <body> tag): read as HTML";
-        return (Format::Unknown, reason.into(), draft);
     }
     lines::read(text, forced, rules)
 }

@@ -9,6 +9,11 @@
 //! artifact, that is when the same character carries the same annotation at
 //! least twice, or when there are at least [`MANY`] annotations. A document with
 //! a few distinct glosses (a lone `鹜(wù)` in a classical text) keeps them.
+//!
+//! Neutral-tone syllables carry no tone mark (`們(men)`, `麼(me)`, `的(de)`):
+//! alone they could be any word in brackets, so they never show the
+//! artifact, but where the toned annotations show it, a bracketed syllable
+//! without a mark that is a valid pinyin syllable goes too.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -21,13 +26,36 @@ const MANY: usize = 10;
 /// Tone-marked vowels: a syllable must have one.
 const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
 
+/// Pinyin initials, two letters first.
+const INITIALS: &[&str] = &[
+    "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r",
+    "z", "c", "s", "y", "w",
+];
+
+/// Pinyin finals (`v` and `ü` both for ü).
+const FINALS: &[&str] = &[
+    "a", "o", "e", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng", "ong", "er", "i", "ia", "ie",
+    "iao", "iu", "ian", "in", "iang", "ing", "iong", "u", "ua", "uo", "uai", "ui", "uan", "un",
+    "uang", "ueng", "ü", "üe", "üan", "ün", "ue", "v", "ve", "van", "vn",
+];
+
+/// Is `s` (lower-case letters, no tone mark) a pinyin syllable: an initial
+/// (or none) and a final?
+fn is_syllable(s: &str) -> bool {
+    FINALS.contains(&s)
+        || INITIALS
+            .iter()
+            .any(|i| s.strip_prefix(i).is_some_and(|f| FINALS.contains(&f)))
+}
+
 /// If `rest` (just after a `(`) starts with one pinyin syllable and `)`,
-/// the length of the annotation body and parenthesis in bytes.
-fn syllable_len(rest: &str) -> Option<usize> {
+/// the length of the annotation body and parenthesis in bytes, and whether
+/// the syllable carries a tone mark.
+fn syllable_len(rest: &str) -> Option<(usize, bool)> {
     let mut toned = false;
     for (i, c) in rest.char_indices() {
         match c {
-            ')' if toned && i > 0 => return Some(i + 1),
+            ')' if i > 0 && (toned || is_syllable(&rest[..i])) => return Some((i + 1, toned)),
             'a'..='z' | 'ü' if i < 16 => {}
             c if TONED.contains(c) && i < 16 => toned = true,
             _ => return None,
@@ -36,14 +64,25 @@ fn syllable_len(rest: &str) -> Option<usize> {
     None
 }
 
-/// The annotations in `text`: byte range of `(…)`, and the annotated
-/// character with the annotation, to tell repeats.
-fn annotations(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, &str)> + '_ {
+/// One annotation: the byte range of `(…)`, the annotated character with
+/// the annotation (to tell repeats), and whether it carries a tone mark.
+struct Annotation<'a> {
+    range: std::ops::Range<usize>,
+    annotated: &'a str,
+    toned: bool,
+}
+
+/// The annotations in `text`.
+fn annotations(text: &str) -> impl Iterator<Item = Annotation<'_>> + '_ {
     text.match_indices('(').filter_map(move |(open, _)| {
         let han = text[..open].chars().next_back().filter(|&c| is_han(c))?;
-        let len = syllable_len(&text[open + 1..])?;
+        let (len, toned) = syllable_len(&text[open + 1..])?;
         let end = open + 1 + len;
-        Some((open..end, &text[open - han.len_utf8()..end]))
+        Some(Annotation {
+            range: open..end,
+            annotated: &text[open - han.len_utf8()..end],
+            toned,
+        })
     })
 }
 
@@ -56,21 +95,23 @@ pub(crate) fn strip_annotations(text: &str) -> (Cow<'_, str>, usize) {
     let mut seen = HashSet::new();
     let mut count = 0;
     let mut repeated = false;
-    for (_, annotated) in annotations(text) {
+    for annotation in annotations(text).filter(|a| a.toned) {
         count += 1;
-        repeated |= !seen.insert(annotated);
+        repeated |= !seen.insert(annotation.annotated);
     }
     if count == 0 || !(repeated || count >= MANY) {
         return (Cow::Borrowed(text), 0);
     }
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
-    for (range, _) in annotations(text) {
-        out.push_str(&text[copied..range.start]);
-        copied = range.end;
+    let mut removed = 0;
+    for annotation in annotations(text) {
+        out.push_str(&text[copied..annotation.range.start]);
+        copied = annotation.range.end;
+        removed += 1;
     }
     out.push_str(&text[copied..]);
-    (Cow::Owned(out), count)
+    (Cow::Owned(out), removed)
 }
 
 #[cfg(test)]
@@ -99,9 +140,23 @@ mod tests {
 
     #[test]
     fn many_distinct_annotations_show_the_artifact() {
-        let src = "務(wù)網(wǎng)關(guān)門(mén)應(yīng)於(yú)這(zhè)個(gè)說(shuō)們(men)還(hái)";
+        let src = "務(wù)網(wǎng)關(guān)門(mén)應(yīng)於(yú)這(zhè)個(gè)說(shuō)還(hái)";
         let (text, n) = strip_annotations(src);
         assert_eq!(n, 10);
-        assert_eq!(text, "務網關門應於這個說們(men)還");
+        assert_eq!(text, "務網關門應於這個說還");
+    }
+
+    #[test]
+    fn neutral_tones_go_where_the_artifact_shows() {
+        let (text, n) =
+            strip_annotations("我們(men)的服務(wù)，什麼(me)服務(wù)都好的(de)，來了(le)");
+        assert_eq!(text, "我們的服務，什麼服務都好的，來了");
+        assert_eq!(n, 6);
+        // Alone, an unmarked syllable in brackets is any word: kept.
+        let src = "他們(men)說，這是中(zhong)文";
+        assert_eq!(strip_annotations(src), (src.into(), 0));
+        // Where the artifact shows, brackets that are no syllable stay.
+        let (text, _) = strip_annotations("服務(wù)和服務(wù)，代號(abc)與(xyz)");
+        assert_eq!(text, "服務和服務，代號(abc)與(xyz)");
     }
 }

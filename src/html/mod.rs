@@ -1,23 +1,30 @@
-//! HTML bodies to raw blocks, on html5ever (through scraper).
+//! HTML to raw blocks, on html5ever (through scraper): the bodies of
+//! Jekyll posts and Markdown ([`parse_into`]), and whole pages ([`page`]).
 //!
 //! Block elements (`p`, `div`, `li`, `h1`–`h6`, `blockquote`, `tr`, …) and
-//! `<br>` end a block. Dropped and recorded: hidden elements (`hidden`,
-//! `display:none`, `visibility:hidden`), `script`, `style` and other
+//! `<br>` end a block; a table row is one block, its cells joined by a tab.
+//! Dropped and recorded: hidden elements (`hidden`, `display:none`,
+//! `visibility:hidden`), `script`, `style`, form controls and other
 //! non-content elements (as `hidden`), images (as `image`, with their alt
 //! text), `<figcaption>` (as `caption`). HTML comments are dropped without a
 //! record. Whether a block is a heading is decided later from its text
 //! alone (see [`crate::normalize::looks_like_heading`]).
+
+mod hints;
+mod meta;
+pub(crate) mod page;
 
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
 
 use crate::article::RemovedKind;
 use crate::draft::{Draft, Field, Link, RawBlock};
+pub(crate) use hints::Hint;
 
 /// Elements whose content is never article text.
 const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "template", "head", "iframe", "object", "embed", "svg",
-    "canvas", "select", "textarea", "math",
+    "canvas", "select", "textarea", "math", "button", "input", "option",
 ];
 
 /// Elements that end a block.
@@ -57,16 +64,57 @@ const BLOCK: &[&str] = &[
     "summary",
     "body",
     "html",
+    "text",
 ];
 
 #[derive(Default)]
 struct Collector {
     text: String,
     links: Vec<Link>,
+    /// The text holds table cells, set apart by tabs.
+    cells: bool,
+    /// The block is a centred caption under an image.
+    caption: bool,
 }
 
-fn is_hidden(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some() {
+/// Longest centred block under an image taken for its caption.
+const MAX_CAPTION_CHARS: usize = 100;
+
+/// Is the element centred (`<center>`, `align=center`, `text-align:center`)?
+fn is_centred(el: &scraper::node::Element) -> bool {
+    el.name() == "center"
+        || el
+            .attr("align")
+            .is_some_and(|a| a.eq_ignore_ascii_case("center"))
+        || el.attr("style").is_some_and(|s| {
+            s.chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase()
+                .contains("text-align:center")
+        })
+}
+
+impl Collector {
+    /// The block's text, whitespace-normalized (each cell on its own).
+    fn finish(&self) -> String {
+        if self.cells {
+            self.text
+                .split('\t')
+                .map(crate::normalize::normalize_whitespace)
+                .filter(|cell| !cell.is_empty())
+                .collect::<Vec<_>>()
+                .join("\t")
+        } else {
+            crate::normalize::normalize_whitespace(&self.text)
+        }
+    }
+}
+
+/// Is the element hidden by its attributes (`hidden`, `aria-hidden`, an
+/// inline `display:none`)?
+pub(crate) fn is_hidden(el: &scraper::node::Element) -> bool {
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
         return true;
     }
     el.attr("style").is_some_and(|style| {
@@ -81,7 +129,8 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
 
 /// The text of a subtree, for the record of what was dropped.
 fn subtree_text(el: ElementRef<'_>) -> String {
-    crate::normalize::normalize_whitespace(&el.text().collect::<String>())
+    // Text nodes set apart by a space: menu entries stay apart.
+    crate::normalize::normalize_whitespace(&el.text().collect::<Vec<_>>().join(" "))
 }
 
 /// Deepest element nesting passed to the parser. html5ever checks the stack of
@@ -158,11 +207,22 @@ fn flatten_deep_nesting(html: &str) -> (std::borrow::Cow<'_, str>, usize) {
 pub(crate) fn parse_into(html: &str, draft: &mut Draft) {
     let (html, dropped) = flatten_deep_nesting(html);
     if dropped > 0 {
-        draft.warnings.push(format!(
-            "HTML nested deeper than {MAX_DEPTH} levels: {dropped} tags beyond that depth were ignored"
-        ));
+        warn_flattened(draft, dropped);
     }
     let doc = Html::parse_fragment(&html);
+    walk(doc.root_element(), draft, false);
+}
+
+fn warn_flattened(draft: &mut Draft, dropped: usize) {
+    draft.warnings.push(format!(
+        "HTML nested deeper than {MAX_DEPTH} levels: {dropped} tags beyond that depth were ignored"
+    ));
+}
+
+/// Append the blocks of the subtree at `root` to `draft`. With `hints`,
+/// elements whose class or id names them as chrome (`share`, `related`,
+/// `comment`: see [`hints`]) are dropped and recorded with their kind.
+pub(crate) fn walk(root: ElementRef<'_>, draft: &mut Draft, hints: bool) {
     let mut quote_depth = 0usize;
     // Each open `<a>`: its href, and where its text starts in the block.
     let mut link_stack: Vec<(Option<String>, usize)> = Vec::new();
@@ -171,36 +231,64 @@ pub(crate) fn parse_into(html: &str, draft: &mut Draft) {
 
     // A horizontal rule marks the next block.
     let mut after_rule = false;
+    // A short centred block right under an image is its caption.
+    let mut image_above = false;
+    let mut centred: Vec<ego_tree::NodeId> = Vec::new();
     let flush =
         |current: &mut Collector, quote_depth: usize, after_rule: &mut bool, draft: &mut Draft| {
             let collected = std::mem::take(current);
-            let text = crate::normalize::normalize_whitespace(&collected.text);
+            let text = collected.finish();
             if !text.is_empty() {
+                if collected.caption {
+                    draft.remove(RemovedKind::Caption, text);
+                    return;
+                }
                 draft.blocks.push(RawBlock {
                     text,
                     links: collected.links,
                     quoted: quote_depth > 0,
                     after_rule: std::mem::take(after_rule),
                     after_body: false,
+                    outside: None,
                 });
             }
         };
 
-    for edge in doc.root_element().traverse() {
+    for edge in root.traverse() {
         match edge {
             Edge::Open(node) => {
                 if skip.is_some() {
                     continue;
                 }
                 match node.value() {
-                    Node::Text(t) => current.text.push_str(t),
+                    Node::Text(t) => {
+                        if !t.trim().is_empty() {
+                            current.caption |= image_above && !centred.is_empty() && hints;
+                            image_above = false;
+                        }
+                        current.text.push_str(t);
+                    }
                     Node::Element(el) => {
                         let name = el.name();
                         let element = ElementRef::wrap(node).expect("element node");
+                        if is_centred(el) {
+                            centred.push(node.id());
+                        }
+                        let chrome = match hints::of(el) {
+                            Hint::Chrome(kind) if hints && node.id() != root.id() => Some(kind),
+                            _ => None,
+                        };
                         if SKIPPED.contains(&name) || is_hidden(el) {
                             let text = subtree_text(element);
                             if !text.is_empty() {
                                 draft.remove(RemovedKind::Hidden, text);
+                            }
+                            skip = Some(node.id());
+                        } else if let Some(kind) = chrome {
+                            flush(&mut current, quote_depth, &mut after_rule, draft);
+                            let text = subtree_text(element);
+                            if !text.is_empty() {
+                                draft.remove(kind, text);
                             }
                             skip = Some(node.id());
                         } else if name == "title" {
@@ -215,6 +303,7 @@ pub(crate) fn parse_into(html: &str, draft: &mut Draft) {
                             }
                             skip = Some(node.id());
                         } else if name == "img" {
+                            image_above = true;
                             let alt = el.attr("alt").unwrap_or("").trim();
                             draft.remove(
                                 RemovedKind::Image,
@@ -227,7 +316,10 @@ pub(crate) fn parse_into(html: &str, draft: &mut Draft) {
                         } else if name == "br" {
                             flush(&mut current, quote_depth, &mut after_rule, draft);
                         } else if matches!(name, "td" | "th") {
-                            current.text.push(' ');
+                            if current.cells {
+                                current.text.push('\t');
+                            }
+                            current.cells = true;
                         } else if BLOCK.contains(&name) {
                             flush(&mut current, quote_depth, &mut after_rule, draft);
                             if name == "blockquote" {
@@ -250,9 +342,15 @@ pub(crate) fn parse_into(html: &str, draft: &mut Draft) {
                     }
                     continue;
                 }
+                if centred.last() == Some(&node.id()) {
+                    centred.pop();
+                }
                 if let Node::Element(el) = node.value() {
                     let name = el.name();
                     if BLOCK.contains(&name) {
+                        if current.text.chars().count() > MAX_CAPTION_CHARS {
+                            current.caption = false;
+                        }
                         flush(&mut current, quote_depth, &mut after_rule, draft);
                         if name == "blockquote" {
                             quote_depth = quote_depth.saturating_sub(1);
@@ -280,18 +378,50 @@ fn tag_pattern() -> &'static regex::Regex {
     })
 }
 
-/// Is the text a whole HTML page rather than a fragment or plain text?
+/// Is the text a whole HTML page rather than a fragment or plain text? It
+/// is when, after whitespace, HTML comments and an XML declaration, it starts
+/// with `<!doctype`, `<html` or `<head`, or when its first few kilobytes hold
+/// an `<html>`, `<head>` or `<body>` tag (a page inside a wrapper, such as
+/// CleanEval's `<text id=…>`).
 pub(crate) fn is_html_page(text: &str) -> bool {
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(16)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    ["<!doctype html", "<html", "<head", "<body", "<?xml"]
+    let mut rest = text.trim_start_matches(['\u{feff}', ' ', '\t', '\n', '\r']);
+    loop {
+        if let Some(comment) = rest.strip_prefix("<!--") {
+            match comment.find("-->") {
+                Some(end) => rest = comment[end + 3..].trim_start(),
+                None => return false,
+            }
+        } else if rest.starts_with("<?xml") {
+            match rest.find("?>") {
+                Some(end) => rest = rest[end + 2..].trim_start(),
+                None => return false,
+            }
+        } else {
+            break;
+        }
+    }
+    let starts = |prefix: &str| {
+        rest.len() >= prefix.len()
+            && rest.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+    };
+    if starts("<!doctype") || starts("<html") || starts("<head") {
+        return true;
+    }
+    if !rest.starts_with('<') {
+        return false;
+    }
+    let mut end = rest.len().min(PAGE_SNIFF_BYTES);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = rest[..end].to_ascii_lowercase();
+    ["<html", "<head>", "<head ", "<body"]
         .iter()
-        .any(|p| head.starts_with(p))
+        .any(|tag| head.contains(tag))
 }
+
+/// How far into a text [`is_html_page`] looks for a page's structure.
+const PAGE_SNIFF_BYTES: usize = 4096;
 
 /// Does the text contain something that looks like an HTML tag?
 pub(crate) fn has_tag(text: &str) -> bool {
