@@ -3,7 +3,7 @@
 # does not cover: bounded fuzzing of clean() and of each format decoder.
 #
 # Environment:
-#   FUZZ_SECONDS         seconds per fuzz target (default 60; 6 targets)
+#   FUZZ_SECONDS         seconds per fuzz target (default 60; 7 targets)
 #   FUZZ_SANITIZER       default here none (faster build and runs); address
 #                        for AddressSanitizer
 #   CI_DECODE_LINEARITY  set to 1 to also print the linear-time ratios

@@ -18,7 +18,7 @@
 # the AddressSanitizer runtime ships with the stable x86_64 Linux toolchain.
 # cargo-fuzz itself is installed from crates.io when missing.
 #
-# Seeds: fixtures/ and fixtures/encodings/ are read as extra corpus
+# Seeds: fixtures/, fixtures/encodings/ and fixtures/html/ are read as extra corpus
 # directories (never written); what the fuzzer finds goes to fuzz/corpus/TARGET
 # and crashing inputs to fuzz/artifacts/TARGET, the log to fuzz/artifacts/TARGET.log
 # (all git-ignored). Reproduce a
@@ -52,7 +52,7 @@ for t in "${targets[@]}"; do
     mkdir -p "fuzz/corpus/$t" fuzz/artifacts
     log="fuzz/artifacts/$t.log"
     echo "fuzz.sh: $t for ${seconds}s" >&2
-    if ! cargo fuzz run -s "$sanitizer" "$t" "fuzz/corpus/$t" fixtures fixtures/encodings -- \
+    if ! cargo fuzz run -s "$sanitizer" "$t" "fuzz/corpus/$t" fixtures fixtures/encodings fixtures/html -- \
         -max_total_time="$seconds" -timeout="$timeout_s" -rss_limit_mb="$rss_mb" \
         -dict=fuzz/zhclean.dict -print_final_stats=1 2>"$log"; then
         echo "fuzz.sh: $t FAILED; last lines of $log:" >&2

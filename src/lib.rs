@@ -17,19 +17,27 @@
 //!
 //! 1. **decode**: bytes to text (BOM, declared charset, UTF-8, detection);
 //!    empty, binary and oversized input are the only [`Error`]s.
-//! 2. **normalize::pinyin**: pinyin annotations glued on by scrapers
-//!    (`服務(wù)`) are removed when the document shows the artifact.
-//! 3. [`convert`]: traditional to simplified, exactly as OpenCC 1.4.2 `t2s`.
-//! 4. **formats**: the shape is detected from the content — [`Format::Jekyll`],
-//!    [`Format::PlainDated`], [`Format::Portal`], or [`Format::Unknown`] — and
-//!    its decoder reads the metadata and the body (Markdown and HTML bodies
-//!    through pulldown-cmark and html5ever).
-//! 5. **chrome**: site chrome (navigation, source lines, editor and contact
-//!    lines, disclaimers, comments, ranking and related lists, share bars,
-//!    timestamps) is removed, each span recorded in [`Article::removed`] with
-//!    a [`RemovedKind`]; generic rules plus site profiles.
-//! 6. **byline**, **normalize**: bylines become [`Article::authors`];
-//!    whitespace, punctuation and character width are normalized.
+//! 2. **formats**: the shape is detected from the content — [`Format::Jekyll`],
+//!    [`Format::PlainDated`], [`Format::Portal`], [`Format::Html`] or
+//!    [`Format::Unknown`] — and its decoder reads the metadata and the body
+//!    (Markdown and HTML bodies through pulldown-cmark and html5ever; a
+//!    whole HTML page through **html::page**, which finds the article in it).
+//! 3. **normalize::pinyin** and [`convert`]: pinyin annotations glued on by
+//!    scrapers (`服務(wù)`) are removed when the document shows the
+//!    artifact; traditional becomes simplified, exactly as OpenCC 1.4.2
+//!    `t2s` — on the whole text of a text format, on the article's blocks
+//!    alone for an HTML page.
+//! 4. **chrome**: site chrome is removed, each span recorded in
+//!    [`Article::removed`] with a [`RemovedKind`]: metadata lines read by one
+//!    grammar (**metaline**: sources, bylines, editors, dates), labelled
+//!    chrome (rules and site profiles), injected **spam**, and unlabelled
+//!    chrome found by its shape (**classify**).
+//! 5. **byline**, **normalize**: bylines inside paragraphs become
+//!    [`Article::authors`]; whitespace, punctuation and character width are
+//!    normalized.
+//!
+//! The document travels between the stages as a **draft** (raw blocks and
+//! the metadata found so far), a module below all the stages.
 //!
 //! When unsure, zhclean keeps text and says so in [`Article::warnings`].
 //! [`Cleaner::clean_with_trace`] also tells why each decision was taken.
