@@ -419,7 +419,7 @@ fn month_day_regex() -> &'static Regex {
 fn link_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?:~~)?!?\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+[^)]*)?\)(?:~~)?|<?(?:https?://|www\.)[\x21-\x7E]+>?|(?i:\b(?:[a-z0-9-]+\.)+(?:com|cn|net|org|gov|edu)(?:\.cn)?\b)")
+        Regex::new(r"(?:~~)?!?\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+[^)]*)?\)(?:~~)?|<?(?:https?://|www\.)[\x21-\x7E]+>?|(?i-u:\b(?:[a-z0-9-]+\.)+(?:com|cn|net|org|gov|edu)(?:\.cn)?\b)")
             .expect("valid link regex")
     })
 }
@@ -538,7 +538,8 @@ pub(crate) fn read(line: &str, links: &[Link], rules: DateRules) -> Option<MetaL
     let mut spans: Vec<Span> = Vec::new();
 
     // Links: Markdown and bare ones in the text, then the block's own.
-    for caps in link_regex().captures_iter(line) {
+    let may_link = line.contains("](") || line.contains("http") || line.contains('.');
+    for caps in link_regex().captures_iter(if may_link { line } else { "" }) {
         let m = caps.get(0).expect("group 0");
         let href = caps
             .get(2)
