@@ -80,7 +80,10 @@ impl Features {
             if is_han(c) {
                 han += 1;
             }
-            has_word |= is_han(c) || (c.is_alphabetic() && last.is_some_and(char::is_alphabetic));
+            // Han first: `is_alphabetic` is a slow look-up for them.
+            has_word = has_word
+                || is_han(c)
+                || (c.is_alphabetic() && last.is_some_and(|l| !is_han(l) && l.is_alphabetic()));
             last = Some(c);
         }
         let truncated = (text.ends_with("...") || text.ends_with('…')) && !text.ends_with("……");

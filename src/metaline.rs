@@ -508,6 +508,11 @@ pub(crate) fn is_short_aside(line: &str) -> bool {
 /// Could the line be metadata at all? One literal search and a digit scan
 /// spare body paragraphs the full reading.
 fn may_be_metadata(line: &str) -> bool {
+    // Sentences of a paragraph: commas and full stops inside.
+    let clauses = line.matches(['，', '。', '；']).count();
+    if clauses >= 3 || (clauses >= 2 && !line.contains(['：', ':', '|', '｜'])) {
+        return false;
+    }
     line.starts_with(['（', '('])
         || line.bytes().any(|b| b.is_ascii_digit())
         || line.contains("http")
@@ -575,28 +580,28 @@ pub(crate) fn read(line: &str, links: &[Link], rules: DateRules) -> Option<MetaL
         }
     }
 
-    // A month and day without the year (`10月14日报道`): cut short too.
-    for m in month_day_regex().find_iter(line) {
-        if !overlaps(&spans, m.start(), m.end())
-            && !date::find_all(line, rules)
-                .iter()
-                .any(|(_, r)| r.start <= m.start() && m.end() <= r.end)
-        {
-            spans.push(Span {
-                start: m.start(),
-                end: m.end(),
-                piece: Piece::Date(None),
-            });
+    // Dates: complete ones, then a month and day without the year
+    // (`10月14日报道`), cut short.
+    let has_digit = line.bytes().any(|b| b.is_ascii_digit());
+    if has_digit {
+        for (p, r) in date::find_all(line, rules) {
+            if !overlaps(&spans, r.start, r.end) {
+                spans.push(Span {
+                    start: r.start,
+                    end: r.end,
+                    piece: Piece::Date(Some(p)),
+                });
+            }
         }
-    }
-    // Dates, complete ones and a cut-short one at the start.
-    for (p, r) in date::find_all(line, rules) {
-        if !overlaps(&spans, r.start, r.end) {
-            spans.push(Span {
-                start: r.start,
-                end: r.end,
-                piece: Piece::Date(Some(p)),
-            });
+        for caps in month_day_regex().captures_iter(line) {
+            let m = caps.get(1).expect("the month and day");
+            if !overlaps(&spans, m.start(), m.end()) {
+                spans.push(Span {
+                    start: m.start(),
+                    end: m.end(),
+                    piece: Piece::Date(None),
+                });
+            }
         }
     }
     let opening = line.trim_start_matches(|c: char| is_separator(c) && c != '(' && c != '（');

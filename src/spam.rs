@@ -17,7 +17,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::normalize::is_han;
 
@@ -35,6 +35,8 @@ enum Class {
 
 struct Vocabulary {
     search: AhoCorasick,
+    /// The same terms, for the cheap first question: is any there at all?
+    any: AhoCorasick,
     classes: Vec<Class>,
 }
 
@@ -63,13 +65,22 @@ fn vocabulary() -> &'static Vocabulary {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&terms)
             .expect("valid spam vocabulary");
-        Vocabulary { search, classes }
+        let any = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&terms)
+            .expect("valid spam vocabulary");
+        Vocabulary {
+            search,
+            any,
+            classes,
+        }
     })
 }
 
 /// Does `text` hold any term of the vocabulary? The cheap first check.
 pub(crate) fn mentions(text: &str) -> bool {
-    vocabulary().search.is_match(text)
+    vocabulary().any.is_match(text)
 }
 
 /// Is the segment (a line, or a bracketed part of one) spam by the rules of

@@ -8,7 +8,9 @@
 
 use std::sync::OnceLock;
 
-use regex::{Captures, Regex, RegexSet};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use regex::{Captures, Regex};
+use regex_syntax::hir::literal::{ExtractKind, Extractor};
 
 use super::profiles::PROFILES;
 use crate::article::RemovedKind;
@@ -139,25 +141,73 @@ pub(crate) fn find_profile(document: &str) -> Option<(&'static CompiledProfile, 
 /// No rule applies to a line longer than this.
 const LONGEST_CHROME_CHARS: usize = 300;
 
-/// Lines up to this many characters are checked against every rule; longer
-/// ones only against the rules whose bound allows them.
-const SHORT_LINE_CHARS: usize = 80;
+/// A literal prefilter for the generic rules: one search of the line for
+/// the literals each rule's matches start with (extracted from the patterns
+/// by regex-syntax) tells which rules can match; only those run. A rule
+/// whose matches have no finite set of such literals always runs.
+struct Prefilter {
+    search: AhoCorasick,
+    /// The rule each literal belongs to.
+    owner: Vec<usize>,
+    /// Rules without literals.
+    always: u64,
+}
 
-/// The generic rules as two sets, for short lines (all rules) and for longer
-/// ones (the few rules with a larger bound): one pass tells which rules match.
-/// Each set lists rule indexes into [`generic_rules`].
-fn generic_sets() -> &'static [(RegexSet, Vec<usize>); 2] {
-    static SETS: OnceLock<[(RegexSet, Vec<usize>); 2]> = OnceLock::new();
-    SETS.get_or_init(|| {
+/// The literals every match of `pattern` starts with; `None` when there is
+/// no finite set of them, or an empty one among them.
+fn prefix_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    let hir = regex_syntax::parse(pattern).ok()?;
+    let mut extractor = Extractor::new();
+    extractor.kind(ExtractKind::Prefix);
+    let mut seq = extractor.extract(&hir);
+    seq.optimize_for_prefix_by_preference();
+    let literals = seq.literals()?;
+    if literals.is_empty() || literals.iter().any(|l| l.is_empty()) {
+        return None;
+    }
+    Some(literals.iter().map(|l| l.as_bytes().to_vec()).collect())
+}
+
+fn prefilter() -> &'static Prefilter {
+    static PREFILTER: OnceLock<Prefilter> = OnceLock::new();
+    PREFILTER.get_or_init(|| {
         let rules = generic_rules();
-        let set = |keep: &dyn Fn(&Rule) -> bool| {
-            let indexes: Vec<usize> = (0..rules.len()).filter(|&i| keep(&rules[i])).collect();
-            let set = RegexSet::new(indexes.iter().map(|&i| rules[i].re.as_str()))
-                .expect("valid chrome regexes");
-            (set, indexes)
-        };
-        [set(&|_| true), set(&|r| r.max_chars > SHORT_LINE_CHARS)]
+        assert!(rules.len() <= 64, "the prefilter keeps rules in a u64");
+        let mut literals = Vec::new();
+        let mut owner = Vec::new();
+        let mut always = 0u64;
+        for (i, rule) in rules.iter().enumerate() {
+            match prefix_literals(rule.re.as_str()) {
+                Some(found) => {
+                    owner.extend(std::iter::repeat_n(i, found.len()));
+                    literals.extend(found);
+                }
+                None => always |= 1 << i,
+            }
+        }
+        // A DFA: the overlapping search visits every byte once, fast.
+        let search = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&literals)
+            .expect("valid literals");
+        Prefilter {
+            search,
+            owner,
+            always,
+        }
     })
+}
+
+impl Prefilter {
+    /// The rules (a bit each) that can match `text`.
+    fn candidates(&self, text: &str) -> u64 {
+        let mut found = self.always;
+        for m in self.search.find_overlapping_iter(text) {
+            found |= 1 << self.owner[m.pattern().as_usize()];
+        }
+        found
+    }
 }
 
 /// The first rule that matches the line (the profile's first), with its
@@ -183,17 +233,14 @@ pub(crate) fn matching<'t>(
     {
         return Some(found);
     }
-    let (set, indexes) = &generic_sets()[usize::from(chars > SHORT_LINE_CHARS)];
-    let matched = set.matches(text);
-    if !matched.matched_any() {
-        return None;
-    }
-    let rules = generic_rules();
-    matched
+    let candidates = prefilter().candidates(text);
+    // Most candidates do not match: the cheaper question first.
+    generic_rules()
         .iter()
-        .map(|i| &rules[indexes[i]])
-        .filter(short_enough)
-        .find_map(|r| r.re.captures(text).map(|c| (r, c)))
+        .enumerate()
+        .filter(|&(i, r)| candidates & (1 << i) != 0 && short_enough(&r))
+        .find(|(_, r)| r.re.is_match(text))
+        .and_then(|(_, r)| r.re.captures(text).map(|c| (r, c)))
 }
 
 /// Is the line chrome by itself (without context)? Used to find a title.

@@ -100,9 +100,13 @@ pub(crate) fn check(text: &str) -> Option<String> {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] < 0x80 {
-            // ASCII never belongs to a run: it ends the current one.
+            // ASCII never belongs to a run: it ends the current one. Skip
+            // the whole stretch of ASCII at once (most of a page's markup).
             run.close(text, i, &mut report);
-            i += 1;
+            i += bytes[i..]
+                .iter()
+                .position(|&b| b >= 0x80)
+                .unwrap_or(bytes.len() - i);
             continue;
         }
         let c = text[i..]

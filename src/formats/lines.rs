@@ -13,12 +13,14 @@
 //! - *unknown*: text without an article shape: no title, or no prose in the
 //!   body (a list of links, headlines or products).
 
+use std::cell::OnceCell;
+
 use crate::article::{Format, RemovedKind};
 use crate::chrome;
 use crate::classify::{self, Features};
 use crate::date::{self, DateRules};
 use crate::draft::{Draft, Field, RawBlock};
-use crate::metaline;
+use crate::metaline::{self, MetaLine};
 use crate::normalize::{is_title_like, normalize_whitespace};
 
 /// Longest line taken as a title.
@@ -55,8 +57,49 @@ const MIN_DOMINANT_CHARS: usize = 80;
 /// prose (subheadings).
 const MAX_SUBHEADING_CHARS: usize = 20;
 
-/// The non-empty lines, whitespace-normalized, with their 1-based numbers.
-type Lines = Vec<(usize, String)>;
+/// The non-empty lines of a text, whitespace-normalized, with their 1-based
+/// numbers; with each line's features, and its reading as a metadata line,
+/// made once, when first asked for.
+struct Lines {
+    items: Vec<(usize, String)>,
+    features: Vec<Features>,
+    meta: Vec<OnceCell<Option<MetaLine>>>,
+    rules: DateRules,
+}
+
+impl Lines {
+    fn new(text: &str, rules: DateRules) -> Lines {
+        let items: Vec<(usize, String)> = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| (i + 1, normalize_whitespace(l)))
+            .filter(|(_, l)| !l.is_empty())
+            .collect();
+        let features = items.iter().map(|(_, l)| Features::of(l, 0)).collect();
+        let meta = items.iter().map(|_| OnceCell::new()).collect();
+        Lines {
+            items,
+            features,
+            meta,
+            rules,
+        }
+    }
+
+    /// Line `i` read as a metadata line.
+    fn meta(&self, i: usize) -> Option<&MetaLine> {
+        self.meta[i]
+            .get_or_init(|| metaline::read(&self.items[i].1, &[], self.rules))
+            .as_ref()
+    }
+}
+
+impl std::ops::Deref for Lines {
+    type Target = [(usize, String)];
+
+    fn deref(&self) -> &Self::Target {
+        &self.items
+    }
+}
 
 /// Is line `i` of `lines` followed by a blank line, or the last one?
 fn set_apart(lines: &Lines, i: usize) -> bool {
@@ -156,12 +199,12 @@ fn body_score(f: &Features) -> i64 {
 fn locate_body(lines: &Lines) -> Option<(usize, usize)> {
     let mut best: Option<(i64, usize, usize)> = None;
     let (mut sum, mut start) = (0i64, 0usize);
-    for (i, (_, line)) in lines.iter().enumerate() {
+    for i in 0..lines.len() {
         if sum <= 0 {
             sum = 0;
             start = i;
         }
-        sum += body_score(&Features::of(line, 0));
+        sum += body_score(&lines.features[i]);
         if sum > 0 && best.is_none_or(|(b, _, _)| sum > b) {
             best = Some((sum, start, i + 1));
         }
@@ -194,11 +237,12 @@ fn without_site_suffix(title: &str) -> &str {
 fn read_head(lines: &Lines, body_start: usize, rules: DateRules) -> Head {
     let from = body_start.saturating_sub(HEAD_LINES);
     let to = body_start.max(lines.len().min(HEAD_LINES).min(body_start + 1));
-    let is_meta = |i: usize| metaline::read(&lines[i].1, &[], rules).is_some();
+    let is_meta = |i: usize| lines.meta(i).is_some();
     // A metadata line that can anchor the title: a date, a source or a
     // credit, not a share bar.
     let anchors = |i: usize| {
-        metaline::read(&lines[i].1, &[], rules)
+        lines
+            .meta(i)
             .is_some_and(|m| m.removed_kind() != RemovedKind::Share)
     };
     let mut head = Head {
@@ -352,7 +396,7 @@ fn read_head(lines: &Lines, body_start: usize, rules: DateRules) -> Head {
 /// Is the body prose, not a list? A list page (of headlines, teasers,
 /// products) has no long stretch of running text, or is mostly teasers cut
 /// short. Returns the verdict and a reason.
-fn prose_body<'a>(lines: impl Iterator<Item = &'a str>) -> (bool, String) {
+fn prose_body<'a>(lines: impl Iterator<Item = &'a Features>) -> (bool, String) {
     let mut total = 0;
     let mut prose = 0;
     let mut prose_lines = 0;
@@ -360,8 +404,7 @@ fn prose_body<'a>(lines: impl Iterator<Item = &'a str>) -> (bool, String) {
     // The longest stretch of prose, short lines (subheadings) between
     // paragraphs allowed.
     let mut runs: Vec<usize> = vec![0];
-    for line in lines {
-        let f = Features::of(line, 0);
+    for f in lines {
         total += f.chars;
         teasers += usize::from(f.truncated && f.han >= 10);
         if f.prose() {
@@ -399,12 +442,7 @@ pub(crate) fn read(
     rules: DateRules,
 ) -> (Format, String, Draft) {
     let mut draft = Draft::default();
-    let lines: Lines = text
-        .lines()
-        .enumerate()
-        .map(|(i, l)| (i + 1, normalize_whitespace(l)))
-        .filter(|(_, l)| !l.is_empty())
-        .collect();
+    let lines = Lines::new(text, rules);
     let dated = match forced {
         None | Some(Format::PlainDated) => plain_dated_head(&lines, rules),
         Some(_) => None,
@@ -420,7 +458,10 @@ pub(crate) fn read(
                 .map(|(_, l)| RawBlock::line(l.clone())),
         );
         let (date_no, date) = &lines[date_line];
-        let meta = metaline::read(date, &[], rules).expect("a date line is a metadata line");
+        let meta = lines
+            .meta(date_line)
+            .cloned()
+            .expect("a date line is a metadata line");
         metaline::record(&mut draft, meta, date.clone(), &format!("line {date_no}"));
         draft.blocks.extend(
             lines[date_line + 1..]
@@ -434,7 +475,7 @@ pub(crate) fn read(
 
     // The body: zhclean's own rendering has no chrome around it; a list page
     // has none to find, and its head is at the top.
-    let (is_prose, prose_reason) = prose_body(lines.iter().map(|(_, l)| l.as_str()));
+    let (is_prose, prose_reason) = prose_body(lines.features.iter());
     let body = if is_rendered_article(&lines) {
         Some((1, lines.len()))
     } else if is_prose {
@@ -469,7 +510,9 @@ pub(crate) fn read(
             draft.remove(RemovedKind::Nav, line.clone());
         } else {
             let title = head.title.map_or("", |t| lines[t].1.as_str());
-            let read = metaline::read(line, &[], rules)
+            let read = lines
+                .meta(i)
+                .cloned()
                 .or_else(|| metaline::read(&line.replacen(title, " ", 1), &[], rules));
             if let Some(meta) = read {
                 metaline::record(&mut draft, meta, line.clone(), &format!("line {no}"));
@@ -491,7 +534,7 @@ pub(crate) fn read(
         .skip(head.body_start)
     {
         let stray = i < prose_start && {
-            let f = Features::of(line, 0);
+            let f = &lines.features[i];
             f.chars <= MAX_STRAY_CHARS && !f.ends_sentence && !f.numbered
         };
         if stray {
@@ -508,10 +551,9 @@ pub(crate) fn read(
 
     // The title alone is no article: some prose must follow it.
     let is_prose = is_prose
-        && draft
-            .blocks
-            .iter()
-            .any(|b| Features::of(&b.text, 0).prose());
+        && (head.body_start..lines.len())
+            .chain(head.kept.iter().copied())
+            .any(|i| lines.features[i].prose());
     let format = match forced {
         Some(format) => format,
         None if head.title.is_some() && is_prose => Format::Portal,
