@@ -200,7 +200,11 @@ impl Cleaner {
 
     /// Pinyin annotations, traditional to simplified, and full-width letters
     /// and digits, on a text: the converted text and the script it was in.
-    fn convert<'t>(&self, text: &'t str, warnings: &mut Vec<String>) -> (Cow<'t, str>, Script) {
+    pub(crate) fn convert<'t>(
+        &self,
+        text: &'t str,
+        warnings: &mut Vec<String>,
+    ) -> (Cow<'t, str>, Script) {
         let (text, annotations) = pinyin::strip_annotations(text);
         if annotations > 0 {
             warnings.push(format!(
@@ -233,7 +237,7 @@ impl Cleaner {
 
     /// [`Self::convert`] on the text of a draft: its title and blocks in one
     /// pass (a block is one line), and the other fields one by one.
-    fn convert_draft(&self, draft: &mut Draft, warnings: &mut Vec<String>) -> Script {
+    pub(crate) fn convert_draft(&self, draft: &mut Draft, warnings: &mut Vec<String>) -> Script {
         let title = draft.title.take().unwrap_or_default();
         let mut joined = String::with_capacity(
             title.len() + draft.blocks.iter().map(|b| b.text.len() + 1).sum::<usize>(),
@@ -274,7 +278,7 @@ impl Cleaner {
     }
 
     /// The shared last stages: bylines, duplicates, punctuation, assembly.
-    fn finish(
+    pub(crate) fn finish(
         &self,
         mut draft: Draft,
         format: Format,

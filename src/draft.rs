@@ -48,7 +48,7 @@ pub(crate) struct Link {
 }
 
 /// What a format decoder found, before the shared stages finish it.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Draft {
     pub title: Option<String>,
     pub published: Option<Published>,
@@ -69,7 +69,7 @@ pub(crate) struct Draft {
 
 /// Metadata a page gives outside its visible text (`<meta>`, JSON-LD): a
 /// visible dateline or credit line wins over it.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Fallback {
     /// The date, and where it came from.
     pub published: Option<(Published, String)>,

@@ -68,6 +68,8 @@ mod markdown;
 mod metaline;
 mod normalize;
 mod spam;
+#[doc(hidden)]
+pub mod stages;
 
 pub use article::{
     Article, Author, Block, BlockKind, EncodingSource, FieldOrigin, Format, Removed, RemovedKind,
