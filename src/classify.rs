@@ -154,6 +154,10 @@ impl Features {
 /// is a row of links wherever it stands.
 const LINK_ROW_SHARE: f32 = 0.8;
 
+/// Longest sentence that, alone among the page chrome past the body, is
+/// read as a slogan of the page (`随时随地为您提供手机话费充值服务。`).
+const LONE_SENTENCE_CHARS: usize = 40;
+
 /// `1.`, `2、`, `一、`, `（二）`, `(3)`, `①`: a numbered point.
 fn is_numbered(text: &str) -> bool {
     let mut chars = text.chars();
@@ -230,7 +234,10 @@ pub(crate) fn is_nav_list(text: &str) -> bool {
         .filter(|p| !p.is_empty())
         .collect();
     parts.len() >= 3
-        && parts.iter().all(|p| p.chars().count() <= 12)
+        // A site's own name may stand in Latin letters: `caijing.com.cn`.
+        && parts
+            .iter()
+            .all(|p| p.chars().count() <= 12 || (p.is_ascii() && p.len() <= 20))
         && parts.iter().filter(|p| p.chars().count() <= 8).count() * 4 >= parts.len() * 3
         && parts.iter().filter(|p| p.chars().any(is_han)).count() >= 2
 }
@@ -303,7 +310,12 @@ pub(crate) fn classify(blocks: &[(&str, Features)]) -> Verdicts {
         .collect();
     for &i in &trailing {
         let (text, f) = blocks[i];
-        if !f.has_word {
+        let lone_sentence = f.after_body
+            && f.after_chrome
+            && f.body_like()
+            && f.chars <= LONE_SENTENCE_CHARS
+            && blocks.get(i + 1).is_none_or(|(_, next)| !next.body_like());
+        if !f.has_word || lone_sentence {
             kinds[i] = Some(RemovedKind::Boilerplate);
         } else if f.after_body && is_nav_list(text) {
             kinds[i] = Some(RemovedKind::Nav);
@@ -434,6 +446,14 @@ mod tests {
     }
 
     #[test]
+    fn footer_link_rows_are_nav_lists() {
+        assert!(is_nav_list(
+            "关于财经网|关于我们|联系我们|广告合作|网站地图|About caijing.com.cn"
+        ));
+        assert!(!is_nav_list("关于我们：一家成立于二零零五年的互联网公司"));
+    }
+
+    #[test]
     fn nav_lists_captions_prev_next_and_junk() {
         let (kinds, _) = verdicts(&[
             "首页 新闻 体育 财经 娱乐",
@@ -459,6 +479,30 @@ mod tests {
                 Some(K::Nav),
                 Some(K::Boilerplate)
             ]
+        );
+    }
+
+    #[test]
+    fn a_lone_sentence_among_the_chrome_past_the_body_goes() {
+        let past = |text: &'static str, after_chrome: bool| {
+            let mut f = Features::of(text, 0);
+            f.after_body = true;
+            f.after_chrome = after_chrome;
+            (text, f)
+        };
+        let body = (BODY, Features::of(BODY, 0));
+        let slogan = "随时随地为您提供手机话费充值服务。";
+        let kinds = |blocks: &[(&str, Features)]| classify(blocks).kinds;
+        assert_eq!(
+            kinds(&[body, past(slogan, true)]),
+            vec![None, Some(K::Boilerplate)]
+        );
+        // With no chrome between it and the body, or more prose after it,
+        // it stays.
+        assert_eq!(kinds(&[body, past(slogan, false)]), vec![None, None]);
+        assert_eq!(
+            kinds(&[body, past(slogan, true), past(BODY, false)]),
+            vec![None, None, None]
         );
     }
 

@@ -15,7 +15,8 @@
 //! 3. **runs of dated headlines** (a related-articles list);
 //! 4. **unlabelled chrome**, by shape ([`crate::classify`]): captions,
 //!    category lists before the body, headline runs and stray symbols after
-//!    it.
+//!    it; and whatever stands below the site's own footer (`© 1997-2015
+//!    网易公司版权所有`, an ICP licence line) once most of the prose is above it.
 //!
 //! When unsure, a block is kept, with a warning.
 
@@ -41,8 +42,8 @@ const MAX_HEADER_BLOCKS: usize = 8;
 /// Longest block read against the metadata grammar.
 const MAX_META_CHARS: usize = 150;
 
-fn misc_patterns() -> &'static [Regex; 3] {
-    static RE: OnceLock<[Regex; 3]> = OnceLock::new();
+fn misc_patterns() -> &'static [Regex; 4] {
+    static RE: OnceLock<[Regex; 4]> = OnceLock::new();
     RE.get_or_init(|| {
         [
             // A bare link, as Markdown autolinks print it: `<http://…>`, or `<>`.
@@ -51,6 +52,9 @@ fn misc_patterns() -> &'static [Regex; 3] {
             Regex::new(r"^.{4,70}? *(?:(?:19|20)[0-9]{2}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?|[0-9]{1,2}[-/][0-9]{1,2})(?: +[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$").expect("valid regex"),
             // The site name in a disclaimer: 不代表水泥网立场.
             Regex::new(r"不代表(?P<site>[^，。, ]{2,12}?(?:网|站|报|平台))(?:的)?(?:立场|观点)").expect("valid regex"),
+            // The footer a site prints under every page (not an article's
+            // own copyright note): nothing below it is the article.
+            Regex::new(r"(?i)©|copyright *(?:©|\(c\))? *(?:19|20)[0-9]{2}|all rights reserved|ICP[备证]|公网安备|不良信息举报|许可证").expect("valid regex"),
         ]
     })
 }
@@ -96,8 +100,8 @@ pub(crate) fn strip(draft: &mut Draft, document: &str, rules: DateRules) {
     }
     blocks.retain(|b| !b.text.is_empty());
     let blocks = header_and_footer(draft, blocks, rules);
-    let (blocks, chrome_before) = labelled(draft, blocks, profile.map(|(p, _)| p), rules);
-    draft.blocks = by_shape(draft, blocks, &chrome_before);
+    let (blocks, context) = labelled(draft, blocks, profile.map(|(p, _)| p), rules);
+    draft.blocks = by_shape(draft, blocks, &context);
 }
 
 /// Pass 1: a header block at the top, and a footer block at the bottom,
@@ -150,16 +154,24 @@ fn header_and_footer(
     blocks
 }
 
+/// What pass 2 tells pass 4 about the blocks it kept, one entry a block.
+struct Context {
+    /// Chrome was removed just before the block.
+    chrome_before: Vec<bool>,
+    /// The block stands below the site's footer ([`site_footer`]).
+    past_footer: Vec<bool>,
+}
+
 /// Pass 2: labelled chrome, block by block, and the lists that follow a
-/// marker; then runs of dated headlines. Returns the blocks kept and, for
-/// each, whether chrome was removed just before it.
+/// marker; then runs of dated headlines. Returns the blocks kept and what
+/// pass 4 needs to know of them.
 fn labelled(
     draft: &mut Draft,
     blocks: Vec<RawBlock>,
     profile: Option<&'static rules::CompiledProfile>,
     rules: DateRules,
-) -> (Vec<RawBlock>, Vec<bool>) {
-    let [bare_link, dated_headline, site_in_disclaimer] = misc_patterns();
+) -> (Vec<RawBlock>, Context) {
+    let [bare_link, dated_headline, site_in_disclaimer, _] = misc_patterns();
     let dated: Vec<bool> = blocks
         .iter()
         .map(|b| {
@@ -170,10 +182,12 @@ fn labelled(
         })
         .collect();
     let summaries = repeated_summaries(&blocks);
+    let footer = site_footer(&blocks);
     let mut body_started = false;
     let mut list: Option<RemovedKind> = None;
     let mut kept: Vec<RawBlock> = Vec::with_capacity(blocks.len());
     let mut chrome_before: Vec<bool> = Vec::with_capacity(blocks.len());
+    let mut past_footer: Vec<bool> = Vec::with_capacity(blocks.len());
     let mut removed_since_kept = false;
 
     for (i, mut block) in blocks.into_iter().enumerate() {
@@ -306,10 +320,45 @@ fn labelled(
                 body_started |= is_body_like(text);
                 kept.push(block);
                 chrome_before.push(std::mem::take(&mut removed_since_kept));
+                past_footer.push(footer.is_some_and(|at| i > at));
             }
         }
     }
-    (kept, chrome_before)
+    (
+        kept,
+        Context {
+            chrome_before,
+            past_footer,
+        },
+    )
+}
+
+/// Where the site's own footer (`© 1997-2015 网易公司版权所有`, an ICP
+/// licence) starts, when more of the page's prose stands above it than
+/// below: what follows it is the page's, not the article's.
+fn site_footer(blocks: &[RawBlock]) -> Option<usize> {
+    let pattern = &misc_patterns()[3];
+    let prose = |b: &RawBlock| {
+        if b.outside.is_none() && is_body_like(&b.text) {
+            b.text.chars().count()
+        } else {
+            0
+        }
+    };
+    let total: usize = blocks.iter().map(prose).sum();
+    let mut above = 0;
+    for (i, block) in blocks.iter().enumerate() {
+        if above > 0
+            && block.text.len() <= MAX_META_CHARS * 3
+            && !block.text.ends_with(['。', '！', '？'])
+            && pattern.is_match(&block.text)
+            && above > total - above
+        {
+            return Some(i);
+        }
+        above += prose(block);
+    }
+    None
 }
 
 /// Summaries at the top of a page (`本文摘要：…`, `导读：…`) that repeat the
@@ -335,16 +384,15 @@ fn repeated_summaries(blocks: &[RawBlock]) -> Vec<bool> {
     flags
 }
 
-/// Pass 3: what the shape classifier removes from the blocks left.
-/// `chrome_before` says, for each block, whether labelled chrome was removed
-/// just before it.
-fn by_shape(draft: &mut Draft, blocks: Vec<RawBlock>, chrome_before: &[bool]) -> Vec<RawBlock> {
+/// Pass 4: what the shape classifier removes from the blocks left; what it
+/// keeps below the site's footer goes too.
+fn by_shape(draft: &mut Draft, blocks: Vec<RawBlock>, context: &Context) -> Vec<RawBlock> {
     // Whether labelled chrome stands between the last body-like block and
     // each block.
     let mut since_body = false;
     let described: Vec<(&str, Features)> = blocks
         .iter()
-        .zip(chrome_before)
+        .zip(&context.chrome_before)
         .map(|(b, &chrome)| {
             let link_chars = b.links.iter().map(|l| l.text.chars().count()).sum();
             let mut features = Features::of(&b.text, link_chars);
@@ -360,9 +408,14 @@ fn by_shape(draft: &mut Draft, blocks: Vec<RawBlock>, chrome_before: &[bool]) ->
     let verdicts = classify::classify(&described);
     draft.warnings.extend(verdicts.warnings);
     let mut kept = Vec::with_capacity(blocks.len());
-    for (block, kind) in blocks.into_iter().zip(verdicts.kinds) {
+    for ((block, kind), &past_footer) in blocks
+        .into_iter()
+        .zip(verdicts.kinds)
+        .zip(&context.past_footer)
+    {
         match kind {
             Some(kind) => draft.remove(kind, block.text),
+            None if past_footer => draft.remove(RemovedKind::Boilerplate, block.text),
             None => kept.push(block),
         }
     }
@@ -442,6 +495,7 @@ mod tests {
             "版权所有 © 2021 某某网 沪ICP备05054598号",
             "分享到：微信 微博",
             "【打印】【关闭窗口】",
+            "扫描左侧二维码即可添加某某公众号，更多资讯。",
             "上一篇：另一篇文章",
             "首页 上一页 5 6 7 8 尾页",
             "2024-12-28 17:40:45",
@@ -459,6 +513,7 @@ mod tests {
                 K::Contact,
                 K::Disclaimer,
                 K::Copyright,
+                K::Share,
                 K::Share,
                 K::Share,
                 K::Nav,
@@ -513,6 +568,27 @@ mod tests {
         let d = run(&["热门文章", "开篇的一个小标题", BODY]);
         assert_eq!(d.blocks.len(), 2);
         // A word alone before the body is a button or a label.
+    }
+
+    #[test]
+    fn what_stands_below_the_site_footer_goes() {
+        let slogan = "随时随地为您提供手机话费充值服务。";
+        let d = run(&[BODY, BODY, "© 1997-2015 网易公司版权所有", slogan]);
+        assert_eq!(d.blocks.len(), 2);
+        assert_eq!(
+            removed(&d),
+            vec![
+                (RemovedKind::Copyright, "© 1997-2015 网易公司版权所有"),
+                (RemovedKind::Boilerplate, slogan)
+            ]
+        );
+        // Above most of the prose it is no site footer; and a sentence that
+        // names a licence is the article's.
+        let d = run(&["Copyright 2015 某某网", BODY, slogan]);
+        assert_eq!(d.blocks.len(), 2);
+        let licence = "该公司各种注册和资质手续均齐备，且网站也有ICP备案。";
+        let d = run(&[BODY, BODY, licence, slogan]);
+        assert_eq!(d.blocks.len(), 4);
     }
 
     #[test]

@@ -53,6 +53,10 @@ const MIN_RUN_PERCENT: usize = 20;
 const MIN_RUN_CHARS: usize = 200;
 const MIN_DOMINANT_CHARS: usize = 80;
 
+/// Most lines between a headline and the first line of prose under it
+/// (metadata lines, a share bar, a page word).
+const HEADLINE_BODY_GAP: usize = 6;
+
 /// Lines up to this long may stand between paragraphs of one stretch of
 /// prose (subheadings).
 const MAX_SUBHEADING_CHARS: usize = 20;
@@ -90,6 +94,22 @@ impl Lines {
         self.meta[i]
             .get_or_init(|| metaline::read(&self.items[i].1, &[], self.rules))
             .as_ref()
+    }
+
+    /// A metadata line that can anchor a title: a date, a source or a
+    /// credit, not a share bar.
+    fn anchors(&self, i: usize) -> bool {
+        self.meta(i)
+            .is_some_and(|m| m.removed_kind() != RemovedKind::Share)
+    }
+
+    /// A page word between a headline and its metadata line: a button
+    /// (`打印`), a breadcrumb's last step (`正文`).
+    fn is_page_word(&self, i: usize) -> bool {
+        let line = &self.items[i].1;
+        self.meta(i)
+            .is_some_and(|m| m.removed_kind() == RemovedKind::Share)
+            || (line.ends_with("正文") && line.chars().count() <= MAX_HEADER_CHARS)
     }
 }
 
@@ -212,6 +232,37 @@ fn locate_body(lines: &Lines) -> Option<(usize, usize)> {
     best.map(|(_, start, end)| (start, end))
 }
 
+/// The headline and the body of a short article on a page of chrome: a
+/// line repeating the page's `<title>` (line 0), a metadata line under it
+/// (perhaps after one page word), and prose starting within a few lines
+/// below. The body is the best-scoring stretch from there.
+fn headline_body(lines: &Lines, rules: DateRules) -> Option<(usize, (usize, usize))> {
+    let page_title = lines.first()?.1.as_str();
+    let headline = (1..lines.len().saturating_sub(1)).find(|&j| {
+        let line = &lines[j].1;
+        line.chars().count() >= MIN_HEADLINE_CHARS
+            && repeats(page_title, line)
+            && title_ok(line, rules)
+            && (lines.anchors(j + 1)
+                || (j + 2 < lines.len() && lines.is_page_word(j + 1) && lines.anchors(j + 2)))
+    })?;
+    let from = headline + 1;
+    let window =
+        (from..lines.len().min(from + HEADLINE_BODY_GAP)).find(|&i| lines.features[i].prose())?;
+    let (mut sum, mut best) = (0i64, None);
+    for i in window..lines.len() {
+        sum += body_score(&lines.features[i]);
+        if sum <= 0 {
+            break;
+        }
+        if best.is_none_or(|(b, _)| sum > b) {
+            best = Some((sum, i + 1));
+        }
+    }
+    let (score, end) = best?;
+    (score >= MIN_DOMINANT_CHARS as i64).then_some((headline, (window, end)))
+}
+
 /// The title from a page's `<title>` line: the part before a site suffix
 /// (`标题_网易财经`, `标题--人民网`, `标题|关键词|关键词`, `标题-搜狐汽车`).
 fn without_site_suffix(title: &str) -> &str {
@@ -238,13 +289,7 @@ fn read_head(lines: &Lines, body_start: usize, rules: DateRules) -> Head {
     let from = body_start.saturating_sub(HEAD_LINES);
     let to = body_start.max(lines.len().min(HEAD_LINES).min(body_start + 1));
     let is_meta = |i: usize| lines.meta(i).is_some();
-    // A metadata line that can anchor the title: a date, a source or a
-    // credit, not a share bar.
-    let anchors = |i: usize| {
-        lines
-            .meta(i)
-            .is_some_and(|m| m.removed_kind() != RemovedKind::Share)
-    };
+    let anchors = |i: usize| lines.anchors(i);
     let mut head = Head {
         title: None,
         split_title: None,
@@ -264,18 +309,29 @@ fn read_head(lines: &Lines, body_start: usize, rules: DateRules) -> Head {
         head.reason = format!("title on line {}, set apart above the body", lines[0].0);
         return head;
     }
-    // A metadata line with a headline just above it, and only short page
-    // chrome above that.
-    let anchored = (from + 1..to).find(|&m| {
-        anchors(m)
-            && title_ok(&lines[m - 1].1, rules)
-            && lines[from..m - 1]
-                .iter()
-                .all(|(_, l)| l.chars().count() <= MAX_HEADER_CHARS || classify::is_nav_list(l))
+    // A metadata line with a headline just above it (or above one page
+    // word), and only short page chrome above that.
+    let anchored = (from + 1..to).find_map(|m| {
+        if !anchors(m) {
+            return None;
+        }
+        let title = if !lines.is_page_word(m - 1) {
+            m - 1
+        } else if m >= from + 2 {
+            m - 2
+        } else {
+            return None;
+        };
+        if !title_ok(&lines[title].1, rules) {
+            return None;
+        }
+        lines[from..title]
+            .iter()
+            .all(|(_, l)| l.chars().count() <= MAX_HEADER_CHARS || classify::is_nav_list(l))
+            .then_some((title, m))
     });
     let page_title = lines.first().map_or("", |(_, l)| l.as_str());
-    if let Some(m) = anchored {
-        let title = m - 1;
+    if let Some((title, m)) = anchored {
         head.title = Some(title);
         for i in from..title {
             if is_meta(i) {
@@ -284,6 +340,7 @@ fn read_head(lines: &Lines, body_start: usize, rules: DateRules) -> Head {
                 head.chrome.push(i);
             }
         }
+        head.meta.extend(title + 1..m);
         head.body_start = m;
         head.reason = format!(
             "title on line {}, a metadata line under it on line {}: `{}`",
@@ -475,11 +532,20 @@ pub(crate) fn read(
 
     // The body: zhclean's own rendering has no chrome around it; a list page
     // has none to find, and its head is at the top.
-    let (is_prose, prose_reason) = prose_body(lines.features.iter());
+    let (mut is_prose, mut prose_reason) = prose_body(lines.features.iter());
     let body = if is_rendered_article(&lines) {
         Some((1, lines.len()))
     } else if is_prose {
         locate_body(&lines)
+    } else if let Some((headline, body)) = headline_body(&lines, rules) {
+        // A short article on a page of chrome: too little prose for the
+        // page as a whole, but the page's own headline stands above it.
+        is_prose = true;
+        prose_reason = format!(
+            "{prose_reason}; but the page title is repeated as a headline on line {} with a metadata line under it, and prose follows",
+            lines[headline].0
+        );
+        Some(body)
     } else {
         None
     };
@@ -514,8 +580,12 @@ pub(crate) fn read(
                 .meta(i)
                 .cloned()
                 .or_else(|| metaline::read(&line.replacen(title, " ", 1), &[], rules));
-            if let Some(meta) = read {
-                metaline::record(&mut draft, meta, line.clone(), &format!("line {no}"));
+            match read {
+                Some(meta) => {
+                    metaline::record(&mut draft, meta, line.clone(), &format!("line {no}"));
+                }
+                // A page word between the title and its metadata line.
+                None => draft.remove(RemovedKind::Nav, line.clone()),
             }
         }
     }
@@ -650,6 +720,40 @@ mod tests {
         let (_, _, d) = read(&doc, None, RULES);
         assert_eq!(d.title.as_deref(), Some("如何保持冰箱清洁"));
         assert_eq!(texts(&d), vec![PROSE]);
+    }
+
+    #[test]
+    fn a_page_word_may_stand_between_the_title_and_its_metadata_line() {
+        let doc = format!(
+            "某市召开安全生产会议_某某网\n首页\n某市召开安全生产会议\n正文\n来源：新华网 2021-03-05 10:20\n{PROSE}"
+        );
+        let (_, _, d) = read(&doc, None, RULES);
+        assert_eq!(d.title.as_deref(), Some("某市召开安全生产会议"));
+        assert_eq!(d.source.as_deref(), Some("新华网"));
+        assert!(d.removed.iter().any(|r| r.text == "正文"));
+        assert_eq!(texts(&d), vec![PROSE]);
+    }
+
+    #[test]
+    fn a_short_article_under_the_repeated_page_title_is_no_list_page() {
+        let teasers: String = (1..=12)
+            .map(|i| {
+                format!(
+                    "第{i}条别的新闻的标题在这里\n这是一条别的新闻的摘要，只写了开头就被截断了...\n"
+                )
+            })
+            .collect();
+        let article = "5月20日，中国人民银行授权全国银行间同业拆借中心公布，本月贷款市场报价利率均与上月持平。一年期和五年期以上两个品种的报价利率均已连续三个月维持不变，市场普遍预计下月仍将保持稳定。";
+        let page = |headline: &str| {
+            format!("五月报价利率按兵不动_某某网\n首页\n宏观\n{headline}\n本文来源于北京商报 2024-05-20 09:47:48\n{article}\n相关阅读\n{teasers}网友评论：这个政策很好，希望继续保持下去，我们这些买房的人都很支持，点赞。\n")
+        };
+        let (f, reason, d) = read(&page("五月报价利率按兵不动"), None, RULES);
+        assert_eq!(f, Format::Portal, "{reason}");
+        assert_eq!(d.title.as_deref(), Some("五月报价利率按兵不动"));
+        assert_eq!(d.blocks[0].text, article);
+        // Without the repeated headline, the page is a list of teasers.
+        let (f, reason, _) = read(&page("今日要闻"), None, RULES);
+        assert_eq!(f, Format::Unknown, "{reason}");
     }
 
     #[test]
