@@ -348,11 +348,11 @@ fn site_footer(blocks: &[RawBlock]) -> Option<usize> {
     let total: usize = blocks.iter().map(prose).sum();
     let mut above = 0;
     for (i, block) in blocks.iter().enumerate() {
-        if above > 0
+        // Cheap tests first: most blocks stand above the middle of the prose.
+        if above > total - above
             && block.text.len() <= MAX_META_CHARS * 3
             && !block.text.ends_with(['。', '！', '？'])
             && pattern.is_match(&block.text)
-            && above > total - above
         {
             return Some(i);
         }
