@@ -6,13 +6,14 @@
 
 use std::borrow::Cow;
 use std::panic::{self, AssertUnwindSafe};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use pyo3::create_exception;
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList, PyString, PyTuple};
-use rayon::prelude::*;
 use serde::de::value::{Error as DeError, StrDeserializer};
 use serde::Deserialize;
 use zhclean::convert::Converter;
@@ -134,7 +135,8 @@ fn pool(threads: usize) -> PyResult<Arc<rayon::ThreadPool>> {
     }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
-        .thread_name(|i| format!("zhclean-{i}"))
+        // `zhclean1-0`: the pool's size and the thread's number, for `top -H`.
+        .thread_name(move |i| format!("zhclean{threads}-{i}"))
         .build()
         .map(Arc::new)
         .map_err(|e| PyRuntimeError::new_err(format!("cannot start threads: {e}")))?;
@@ -142,10 +144,101 @@ fn pool(threads: usize) -> PyResult<Arc<rayon::ThreadPool>> {
     Ok(pool)
 }
 
-/// Documents per parallel job in `clean_many`: enough that waking Python
-/// for each finished chunk costs little, few enough that the dicts are built
-/// while the threads clean the next chunks.
-const CHUNK_DOCS: usize = 32;
+/// The documents of a `clean_many` call, handed out in input order to
+/// whichever thread is free.
+struct Queue<'a> {
+    /// `None` for a document that already has its error entry.
+    inputs: &'a [Option<&'a [u8]>],
+    next: AtomicUsize,
+}
+
+impl<'a> Queue<'a> {
+    fn take(&self) -> Option<(usize, &'a [u8])> {
+        loop {
+            let i = self.next.fetch_add(1, Ordering::Relaxed);
+            match self.inputs.get(i)? {
+                Some(bytes) => return Some((i, bytes)),
+                None => continue,
+            }
+        }
+    }
+
+    /// Hand out nothing more.
+    fn close(&self) {
+        self.next.fetch_max(self.inputs.len(), Ordering::Relaxed);
+    }
+}
+
+type Done = (usize, Result<Article, Failure>);
+
+/// How long the calling thread of `clean_many` cleans before it takes the
+/// GIL back to build dicts: each time it may have to wait for another Python
+/// thread to give the GIL up (up to the switch interval, 5 ms by default), so
+/// not after every document.
+const STRETCH: Duration = Duration::from_millis(5);
+
+/// The calling thread's share of `clean_many`: it cleans documents like the
+/// pool's threads, without the GIL, and between two stretches of that builds
+/// the dicts of all that are done, with the GIL. So `threads` threads are
+/// busy, not `threads` plus one that builds dicts, and none waits for
+/// another but at the very end.
+fn collect<'py>(
+    py: Python<'py>,
+    cleaner: &zhclean::Cleaner,
+    queue: &Queue<'_>,
+    mut done: mpsc::Receiver<Done>,
+    out: &mut [Option<Bound<'py, PyAny>>],
+    mut pending: usize,
+) -> PyResult<()> {
+    let mut store = |(i, result): Done| -> PyResult<()> {
+        out[i] = Some(match result {
+            Ok(article) => article_dict(py, &article)?,
+            Err(failure) => error_entry(py, failure.into())?,
+        });
+        Ok(())
+    };
+    let mut finished = Vec::new();
+    loop {
+        finished.extend(done.try_iter());
+        if finished.is_empty() {
+            let mut mine = py.detach(|| {
+                let start = Instant::now();
+                let mut mine = Vec::new();
+                while start.elapsed() < STRETCH {
+                    let Some((i, bytes)) = queue.take() else {
+                        break;
+                    };
+                    mine.push((i, catch(|| cleaner.clean(bytes))));
+                }
+                mine
+            });
+            if mine.is_empty() {
+                // Everything is handed out: wait for the pool's last ones.
+                // A Receiver is not Sync: it moves into the wait and back.
+                let (back, received) = py.detach(move || {
+                    let received = done.recv();
+                    (done, received)
+                });
+                done = back;
+                let Ok(received) = received else {
+                    return Ok(());
+                };
+                mine.push(received);
+            }
+            finished.append(&mut mine);
+        }
+        for result in finished.drain(..) {
+            pending -= 1;
+            if let Err(e) = store(result) {
+                queue.close();
+                return Err(e);
+            }
+        }
+        if pending == 0 {
+            return Ok(());
+        }
+    }
+}
 
 /// Options as given in Python, kept for `repr` and pickling.
 #[derive(Debug, Clone)]
@@ -296,9 +389,10 @@ impl Cleaner {
     /// Clean many documents in parallel; return a list in input order.
     ///
     /// items: an iterable of documents (bytes or str, as for clean()).
-    /// threads: how many threads clean; None (default) uses every core
-    ///     this process may run on. Spark or datatrove workers that already
-    ///     run one task per core want threads=1.
+    /// threads: how many threads clean, the calling one included; None
+    ///     (default) uses one per core this process may run on. Spark or
+    ///     datatrove workers that already run one task per core want
+    ///     threads=1.
     ///
     /// Each entry is the Article dict that clean() returns, or, for a document
     /// that cannot be cleaned, an error entry in its place:
@@ -309,8 +403,9 @@ impl Cleaner {
     /// does not stop the batch; an item that is neither bytes nor str raises
     /// TypeError before any work is done.
     ///
-    /// The GIL is released while the documents are cleaned; the dicts are
-    /// built, with the GIL, while the threads clean the next documents.
+    /// The GIL is released while the documents are cleaned; between two
+    /// documents, the calling thread builds the dicts of those done so far,
+    /// with the GIL, while the other threads go on cleaning.
     #[pyo3(signature = (items, threads = None))]
     fn clean_many<'py>(
         &self,
@@ -345,45 +440,34 @@ impl Cleaner {
                 Err(e) => Some(error_entry(py, e.clone_ref(py))?),
             });
         }
-        let pool = pool(threads)?;
+        let queue = Queue {
+            inputs: &inputs,
+            next: AtomicUsize::new(0),
+        };
         let cleaner = &self.inner;
-        let inputs = &inputs;
         let (tx, rx) = mpsc::channel();
-        pool.in_place_scope(|scope| -> PyResult<()> {
-            // One job per chunk, so that Python wakes once per chunk, not once
-            // per document; the pool takes the chunks in order.
-            for (c, chunk) in inputs.chunks(CHUNK_DOCS).enumerate() {
-                let tx = tx.clone();
-                scope.spawn(move |_| {
-                    let results: Vec<_> = chunk
-                        .par_iter()
-                        .map(|input| input.map(|bytes| catch(|| cleaner.clean(bytes))))
-                        .collect();
-                    // The receiver is gone only after an error in Python.
-                    let _ = tx.send((c * CHUNK_DOCS, results));
-                });
-            }
+        let pending = inputs.iter().filter(|i| i.is_some()).count();
+        if threads == 1 {
             drop(tx);
-            // A Receiver is not Sync: it moves into the GIL-free wait and back.
-            let mut rx = rx;
-            loop {
-                let (back, received) = py.detach(move || {
-                    let received = rx.recv();
-                    (rx, received)
-                });
-                rx = back;
-                let Ok((start, results)) = received else {
-                    return Ok(());
-                };
-                for (i, result) in (start..).zip(results) {
-                    out[i] = match result {
-                        None => continue,
-                        Some(Ok(article)) => Some(article_dict(py, &article)?),
-                        Some(Err(failure)) => Some(error_entry(py, failure.into())?),
-                    };
+            collect(py, cleaner, &queue, rx, &mut out, pending)?;
+        } else {
+            pool(threads - 1)?.in_place_scope(|scope| {
+                for _ in 1..threads {
+                    let tx = tx.clone();
+                    let queue = &queue;
+                    scope.spawn(move |_| {
+                        while let Some((i, bytes)) = queue.take() {
+                            // The receiver is gone only after an error in Python.
+                            if tx.send((i, catch(|| cleaner.clean(bytes)))).is_err() {
+                                break;
+                            }
+                        }
+                    });
                 }
-            }
-        })?;
+                drop(tx);
+                collect(py, cleaner, &queue, rx, &mut out, pending)
+            })?;
+        }
         let out: Option<Vec<_>> = out.into_iter().collect();
         let out = out.ok_or_else(|| PyRuntimeError::new_err("a document got no result"))?;
         PyList::new(py, out)

@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Mutex, PoisonError};
 
 use pyo3::exceptions::PyValueError;
@@ -28,15 +29,40 @@ pub(crate) fn to_py<'py, T: Serialize + ?Sized>(
 
 /// The one Python string for a static name, keyed by its address and length.
 fn name<'py>(py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
-    type Names = HashMap<(usize, usize), Py<PyString>>;
+    type Names = HashMap<(usize, usize), Py<PyString>, BuildHasherDefault<AddressHasher>>;
     static NAMES: Mutex<Option<Names>> = Mutex::new(None);
     let mut names = NAMES.lock().unwrap_or_else(PoisonError::into_inner);
     names
-        .get_or_insert_with(HashMap::new)
+        .get_or_insert_with(Names::default)
         .entry((name.as_ptr() as usize, name.len()))
         .or_insert_with(|| PyString::intern(py, name).unbind())
         .bind(py)
         .clone()
+}
+
+/// A hasher for a few dozen addresses, all trusted: with SipHash, the
+/// default, hashing cost as much as the rest of the lookup.
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl Hasher for AddressHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(b.into());
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 #[derive(Debug)]

@@ -82,9 +82,10 @@ class Cleaner:
         """Clean many documents in parallel; return a list in input order.
 
         items: an iterable of documents (bytes or str, as for clean()).
-        threads: how many threads clean; None (default) uses every core
-            this process may run on. Spark or datatrove workers that already
-            run one task per core want threads=1.
+        threads: how many threads clean, the calling one included; None
+            (default) uses one per core this process may run on. Spark or
+            datatrove workers that already run one task per core want
+            threads=1.
 
         Each entry is the Article dict that clean() returns, or, for a document
         that cannot be cleaned, an error entry in its place:
@@ -95,8 +96,9 @@ class Cleaner:
         does not stop the batch; an item that is neither bytes nor str raises
         TypeError before any work is done.
 
-        The GIL is released while the documents are cleaned; the dicts are
-        built, with the GIL, while the threads clean the next documents.
+        The GIL is released while the documents are cleaned; between two
+        documents, the calling thread builds the dicts of those done so far,
+        with the GIL, while the other threads go on cleaning.
         """
 
 def clean(

@@ -1,0 +1,185 @@
+"""clean_many: the same results as clean, in order, with error entries; real
+threads, without the GIL; safe after fork."""
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+import zhclean
+
+
+def one(cleaner, data):
+    try:
+        return cleaner.clean(data)
+    except (zhclean.ZhcleanError, UnicodeEncodeError) as e:
+        return {"error": str(e), "error_type": type(e).__name__}
+
+
+@pytest.mark.parametrize("threads", [1, 2, 3, None])
+def test_same_as_clean_in_order(documents, threads):
+    cleaner = zhclean.Cleaner()
+    data = [p.read_bytes() for p in documents]
+    want = [one(cleaner, d) for d in data]
+    assert sum("error" in w for w in want) >= 3  # empty, blank, binary fixtures
+    # Twice over, reversed the second time, so that order is really checked.
+    items = data + data[::-1]
+    assert cleaner.clean_many(items, threads=threads) == want + want[::-1]
+
+
+def test_error_entries_match_the_exceptions():
+    cleaner = zhclean.Cleaner(max_input_bytes=100)
+    items = [b"", "  ", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "x" * 101, "标题\udcff", "标题\n\n正文。"]
+    results = cleaner.clean_many(items)
+    assert [r.get("error_type") for r in results] == [
+        "EmptyInput",
+        "EmptyInput",
+        "NotText",
+        "TooLarge",
+        "UnicodeEncodeError",
+        None,
+    ]
+    for item, result in zip(items, results):
+        assert result == one(cleaner, item)
+    assert results[-1]["title"] == "标题"
+
+
+def test_inputs():
+    cleaner = zhclean.Cleaner()
+    assert cleaner.clean_many([]) == []
+    docs = ["标题一\n\n正文一。", b"\xb1\xea\xcc\xe2\n\n\xd5\xfd\xce\xc4\xa1\xa3"]  # str, and GBK bytes
+    from_generator = cleaner.clean_many(d for d in docs)
+    assert from_generator == [cleaner.clean(d) for d in docs]
+    assert from_generator[1]["title"] == "标题"
+    assert cleaner.clean_many(tuple(docs), threads=1) == from_generator
+
+
+def test_bad_items_raise_type_error_before_any_work():
+    cleaner = zhclean.Cleaner()
+    with pytest.raises(TypeError, match="item 2: a document must be bytes or str, not NoneType"):
+        cleaner.clean_many(["a", b"b", None, "d"])
+    with pytest.raises(TypeError, match="item 0: a document must be bytes or str, not int"):
+        cleaner.clean_many([1])
+    with pytest.raises(TypeError, match="not iterable"):
+        cleaner.clean_many(None)
+    with pytest.raises(TypeError):
+        cleaner.clean_many(["a"], threads="2")
+    with pytest.raises(ValueError, match="threads must be at least 1"):
+        cleaner.clean_many(["a"], threads=0)
+
+
+def corpus(documents, megabytes):
+    """The fixture documents repeated to about `megabytes` MB."""
+    data = [p.read_bytes() for p in documents]
+    size = sum(map(len, data))
+    return data * max(1, round(megabytes * 1e6 / size))
+
+
+def helper_cpu_seconds():
+    """Seconds on a CPU of the pool thread that helps clean_many(threads=2) (Linux)."""
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            if (task / "comm").read_text().strip() == "zhclean1-0":
+                # The first field: nanoseconds spent on a CPU.
+                return int((task / "schedstat").read_text().split()[0]) / 1e9
+        except OSError:
+            continue  # a thread that ended
+    return 0.0
+
+
+def two_thread_run(cleaner, data):
+    """clean_many(threads=2): CPU seconds of the calling thread and of the
+    pool's helper thread, and wall seconds."""
+    caller, helper, start = time.thread_time(), helper_cpu_seconds(), time.perf_counter()
+    cleaner.clean_many(data, threads=2)
+    wall = time.perf_counter() - start
+    return time.thread_time() - caller, helper_cpu_seconds() - helper, wall
+
+
+needs_proc = pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+
+
+@needs_proc
+def test_work_is_shared_by_two_threads(documents):
+    """With threads=2, the calling thread and a pool thread each do a fair
+    share of the work.
+
+    The kernel counts each thread's CPU time, so this holds however busy the
+    machine is."""
+    data = corpus(documents, 10)
+    cleaner = zhclean.Cleaner()
+    cleaner.clean_many(data[:10], threads=2)  # start the pool, build the tables
+    caller, helper, _ = two_thread_run(cleaner, data)
+    assert min(caller, helper) > 0.25 * (caller + helper), (caller, helper)
+
+
+@needs_proc
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="needs 2 cores")
+def test_two_threads_work_at_once(documents):
+    """The two threads together spend more time on a CPU than the call takes:
+    they worked at the same moment, which threads sharing one core cannot.
+    Best of five runs, so that a moment of load elsewhere on the machine does
+    not decide."""
+    data = corpus(documents, 15)
+    cleaner = zhclean.Cleaner()
+    cleaner.clean_many(data[:10], threads=2)
+    ratios = []
+    for _ in range(5):
+        caller, helper, wall = two_thread_run(cleaner, data)
+        ratios.append((caller + helper) / wall)
+        if ratios[-1] > 1.5:
+            break
+    # Over 1 is impossible on one core; 1.5 is halfway to two full cores.
+    assert max(ratios) > 1.5, ratios
+
+
+def test_the_gil_is_released(documents):
+    """Python code in another thread keeps running while clean_many cleans:
+    no pause in it as long as half the call."""
+    data = corpus(documents, 10)
+    cleaner = zhclean.Cleaner()
+    window = []
+    started = threading.Event()
+
+    def work():
+        started.set()
+        window.append(time.perf_counter())
+        cleaner.clean_many(data, threads=1)
+        window.append(time.perf_counter())
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    started.wait()
+    ticks = []
+    while worker.is_alive():
+        ticks.append(time.perf_counter())
+    enter, leave = window
+    inside = [enter] + [t for t in ticks if enter < t < leave] + [leave]
+    longest_pause = max(b - a for a, b in zip(inside, inside[1:]))
+    assert longest_pause < 0.5 * (leave - enter), (longest_pause, leave - enter)
+
+
+FORK_SCRIPT = """
+import os, zhclean
+cleaner = zhclean.Cleaner()
+docs = ["标题\\n\\n正文第%d段。" % i for i in range(200)]
+want = cleaner.clean_many(docs, threads=2)  # the pool's threads start here
+pid = os.fork()
+if pid == 0:
+    ok = cleaner.clean_many(docs, threads=2) == want and cleaner.clean_many(docs) == want
+    os._exit(0 if ok else 1)
+_, status = os.waitpid(pid, 0)
+raise SystemExit(os.waitstatus_to_exitcode(status))
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_clean_many_after_fork():
+    """A child forked after the pool started gets a pool of its own, instead
+    of waiting forever for threads that do not exist in it."""
+    result = subprocess.run([sys.executable, "-c", FORK_SCRIPT], timeout=60, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
