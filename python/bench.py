@@ -7,9 +7,10 @@ golden .expected.json files) replicated to about --mb megabytes. The batch
 program (target/release/examples/clean, built here if missing) reads them from
 a tree of hard links (no disk space; the files are in the page cache) and
 writes JSON Lines to /dev/null; clean_many gets them as a list of bytes in
-memory and returns the dicts. Each figure is the best of --runs runs, with the
-process's CPU time beside it (CPU seconds / wall seconds shows how many cores
-were busy). Prints a Markdown table for python/README.md.
+memory and returns the dicts. Each figure is the best of --runs runs (the two
+take turns), with the process's CPU time beside it (CPU seconds / wall
+seconds shows how many cores were busy). Prints a Markdown table for
+python/README.md.
 """
 
 import argparse
@@ -73,11 +74,6 @@ def children_cpu():
     return usage.ru_utime + usage.ru_stime
 
 
-def best(runs, once):
-    """The run with the shortest wall time: (wall s, CPU s)."""
-    return min((once() for _ in range(runs)), key=lambda r: r[0])
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--mb", type=float, default=100, help="input size in MB (10^6 bytes); default 100")
@@ -117,15 +113,22 @@ def main():
         return once
 
     zhclean.clean(data[0])  # build the tables outside the timings
+    load_before = os.getloadavg()
     rows = []
     for threads in (int(t) for t in args.threads.split(",")):
-        for label, runner in (("batch program `clean -j {t}`", run_binary), ("`clean_many(threads={t})`", run_clean_many)):
-            wall, cpu = best(args.runs, runner(threads))
-            rows.append((label.format(t=threads), threads, wall, cpu))
-            print(f"{rows[-1][0]}: {wall:.2f} s, {size / 1e6 / wall:.1f} MB/s, CPU {cpu:.2f} s", flush=True)
+        # Runs alternate between the two, so that a change of load elsewhere
+        # on the machine touches both alike.
+        binary_runs, python_runs = [], []
+        for _ in range(args.runs):
+            binary_runs.append(run_binary(threads)())
+            python_runs.append(run_clean_many(threads)())
+        for label, runs in ((f"batch program `clean -j {threads}`", binary_runs), (f"`clean_many(threads={threads})`", python_runs)):
+            wall, cpu = min(runs)
+            rows.append((label, threads, wall, cpu))
+            print(f"{label}: best {wall:.2f} s of {', '.join(f'{w:.2f}' for w, _ in runs)}; {size / 1e6 / wall:.1f} MB/s, CPU {cpu:.2f} s", flush=True)
 
     print()
-    print(f"{os.cpu_count()} cores, load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"{os.cpu_count()} cores, load average before: {' '.join(f'{x:.2f}' for x in load_before)}")
     print()
     print("| run | wall time (best of %d) | throughput | documents/s | CPU time | ratio to the batch program |" % args.runs)
     print("|---|---|---|---|---|---|")
