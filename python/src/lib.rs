@@ -227,12 +227,17 @@ fn collect<'py>(
             }
             finished.append(&mut mine);
         }
-        for result in finished.drain(..) {
-            pending -= 1;
-            if let Err(e) = store(result) {
-                queue.close();
-                return Err(e);
-            }
+        // Ctrl-C (or any signal handler that raises) stops a long batch.
+        let stored = finished
+            .drain(..)
+            .try_for_each(|result| {
+                pending -= 1;
+                store(result)
+            })
+            .and_then(|()| py.check_signals());
+        if let Err(e) = stored {
+            queue.close();
+            return Err(e);
         }
         if pending == 0 {
             return Ok(());
@@ -401,7 +406,8 @@ impl Cleaner {
     /// "ZhcleanError", or "UnicodeEncodeError" for a str with lone
     /// surrogates). An Article never has an "error" key. One failing document
     /// does not stop the batch; an item that is neither bytes nor str raises
-    /// TypeError before any work is done.
+    /// TypeError before any work is done. A signal handler that raises
+    /// (Ctrl-C's KeyboardInterrupt) stops the batch within milliseconds.
     ///
     /// The GIL is released while the documents are cleaned; between two
     /// documents, the calling thread builds the dicts of those done so far,

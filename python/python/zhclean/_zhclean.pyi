@@ -94,7 +94,8 @@ class Cleaner:
         "ZhcleanError", or "UnicodeEncodeError" for a str with lone
         surrogates). An Article never has an "error" key. One failing document
         does not stop the batch; an item that is neither bytes nor str raises
-        TypeError before any work is done.
+        TypeError before any work is done. A signal handler that raises
+        (Ctrl-C's KeyboardInterrupt) stops the batch within milliseconds.
 
         The GIL is released while the documents are cleaned; between two
         documents, the calling thread builds the dicts of those done so far,
