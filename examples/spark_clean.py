@@ -31,6 +31,8 @@ Each output line is {"id": path} followed by the Article's fields, or
 
 --time prints how long each mode's job took (the input is read and cached
 before, so only cleaning, moving the documents and writing count).
+--repeat N takes each document N times, for a large input from few files
+(binaryFiles is slow to list tens of thousands of small files).
 """
 
 import argparse
@@ -114,6 +116,9 @@ def main():
     parser.add_argument("--mode", choices=("inprocess", "pipe", "both"), default="inprocess")
     parser.add_argument("--time", action="store_true", help="print how long each mode took")
     parser.add_argument("--partitions", type=int, default=4, help="partitions of the input (default 4)")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="take each document N times (ids get #1, #2, ...): a large input from few files"
+    )
     parser.add_argument("input", nargs="?", default=DEFAULT_INPUT)
     parser.add_argument("output", nargs="?", default="/tmp/zhclean-spark-out")
     args = parser.parse_args()
@@ -137,7 +142,11 @@ def main():
     try:
         # (path, bytes) per file, subdirectories included.
         sc._jsc.hadoopConfiguration().set("mapreduce.input.fileinputformat.input.dir.recursive", "true")
-        files = sc.binaryFiles(args.input).filter(is_document).repartition(args.partitions).cache()
+        files = sc.binaryFiles(args.input).filter(is_document)
+        if args.repeat > 1:
+            repeat = args.repeat
+            files = files.flatMap(lambda f: ((f"{f[0]}#{i}", f[1]) for i in range(1, repeat + 1)))
+        files = files.repartition(args.partitions).cache()
         count, size = files.map(lambda f: (1, len(f[1]))).reduce(lambda a, b: (a[0] + b[0], a[1] + b[1]))
         print(f"input: {count} documents, {size / 1e6:.1f} MB in {files.getNumPartitions()} partitions")
         results = {}
