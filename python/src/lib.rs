@@ -424,6 +424,12 @@ impl Cleaner {
             Some(n) => n,
             None => std::thread::available_parallelism().map_or(1, |n| n.get()),
         };
+        // A str or bytes is iterable too, but is one document, not many.
+        if items.is_instance_of::<PyString>() || items.is_instance_of::<PyBytes>() {
+            return Err(PyTypeError::new_err(
+                "clean_many takes an iterable of documents, not one document: use clean()",
+            ));
+        }
         let mut docs = Vec::new();
         for (i, item) in items.try_iter()?.enumerate() {
             match document_bytes(&item?) {

@@ -67,6 +67,9 @@ def test_bad_items_raise_type_error_before_any_work():
         cleaner.clean_many([1])
     with pytest.raises(TypeError, match="not iterable"):
         cleaner.clean_many(None)
+    for one_document in ("标题\n\n正文。", b"title"):
+        with pytest.raises(TypeError, match="not one document: use clean"):
+            cleaner.clean_many(one_document)
     with pytest.raises(TypeError):
         cleaner.clean_many(["a"], threads="2")
     with pytest.raises(ValueError, match="threads must be at least 1"):
