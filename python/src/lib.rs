@@ -407,11 +407,13 @@ impl Cleaner {
     /// surrogates). An Article never has an "error" key. One failing document
     /// does not stop the batch; an item that is neither bytes nor str raises
     /// TypeError before any work is done. A signal handler that raises
-    /// (Ctrl-C's KeyboardInterrupt) stops the batch within milliseconds.
+    /// (Ctrl-C's KeyboardInterrupt) stops the batch: the documents being
+    /// cleaned are finished, no others are started.
     ///
-    /// The GIL is released while the documents are cleaned; between two
-    /// documents, the calling thread builds the dicts of those done so far,
-    /// with the GIL, while the other threads go on cleaning.
+    /// The GIL is released while the documents are cleaned. The calling
+    /// thread cleans too, and every few milliseconds builds the dicts of
+    /// the documents done so far, with the GIL, while the other threads go
+    /// on cleaning.
     #[pyo3(signature = (items, threads = None))]
     fn clean_many<'py>(
         &self,
