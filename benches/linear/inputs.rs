@@ -37,6 +37,10 @@ pub fn cases() -> Vec<Case> {
             name: "chrome_lines_50k",
             make: chrome_lines,
         },
+        Case {
+            name: "menu_above_body_50k",
+            make: menu_above_body,
+        },
     ]
 }
 
@@ -111,5 +115,20 @@ fn chrome_lines(scale: usize) -> Vec<u8> {
         s.push_str(chrome[i % chrome.len()]);
         s.push('\n');
     }
+    s.into_bytes()
+}
+
+/// 50 000 (× scale) menu lines above a headline, its dateline and a short
+/// article: a text rendering whose page chrome stands in the head.
+fn menu_above_body(scale: usize) -> Vec<u8> {
+    let n = units(50_000, scale);
+    let mut s = String::new();
+    for i in 0..n {
+        s.push_str(&format!("栏目{i}\n"));
+    }
+    s.push_str("某市召开安全生产会议\n来源：新华网 2021-03-05 10:20\n");
+    let paragraph =
+        "会议指出，要把各项工作做实做细，切实提高服务水平和办事效率，让群众满意，这一段是正文。\n";
+    s.push_str(&paragraph.repeat(3));
     s.into_bytes()
 }

@@ -63,11 +63,11 @@ const MAX_SUBHEADING_CHARS: usize = 20;
 
 /// The non-empty lines of a text, whitespace-normalized, with their 1-based
 /// numbers; with each line's features, and its reading as a metadata line,
-/// made once, when first asked for.
+/// made once, when first asked for (boxed: most lines are never asked).
 struct Lines {
     items: Vec<(usize, String)>,
     features: Vec<Features>,
-    meta: Vec<OnceCell<Option<MetaLine>>>,
+    meta: Vec<OnceCell<Option<Box<MetaLine>>>>,
     rules: DateRules,
 }
 
@@ -92,8 +92,8 @@ impl Lines {
     /// Line `i` read as a metadata line.
     fn meta(&self, i: usize) -> Option<&MetaLine> {
         self.meta[i]
-            .get_or_init(|| metaline::read(&self.items[i].1, &[], self.rules))
-            .as_ref()
+            .get_or_init(|| metaline::read(&self.items[i].1, &[], self.rules).map(Box::new))
+            .as_deref()
     }
 
     /// A metadata line that can anchor a title: a date, a source or a
@@ -188,6 +188,29 @@ struct Head {
     /// perhaps, with the site's name.
     from_page_title: bool,
     reason: String,
+}
+
+impl Head {
+    /// The lines of `range`, above the title: metadata lines are read, the
+    /// others are page chrome.
+    fn sort_above(&mut self, lines: &Lines, range: std::ops::Range<usize>) {
+        for i in range {
+            if lines.meta(i).is_some() {
+                self.meta.push(i);
+            } else {
+                self.chrome.push(i);
+            }
+        }
+    }
+}
+
+/// What a line the head took is.
+#[derive(Clone, Copy)]
+enum Taken {
+    Chrome,
+    Meta,
+    Title,
+    SplitTitle,
 }
 
 /// Does `line` hold the title again, or the title with a site suffix?
@@ -333,13 +356,7 @@ fn read_head(lines: &Lines, body_start: usize, rules: DateRules) -> Head {
     let page_title = lines.first().map_or("", |(_, l)| l.as_str());
     if let Some((title, m)) = anchored {
         head.title = Some(title);
-        for i in from..title {
-            if is_meta(i) {
-                head.meta.push(i);
-            } else {
-                head.chrome.push(i);
-            }
-        }
+        head.sort_above(lines, from..title);
         head.meta.extend(title + 1..m);
         head.body_start = m;
         head.reason = format!(
@@ -383,13 +400,7 @@ fn read_head(lines: &Lines, body_start: usize, rules: DateRules) -> Head {
         };
         if let Some(t) = (from..body_start).rev().find(|&i| headline(i)) {
             head.title = Some(t);
-            for i in from..t {
-                if is_meta(i) {
-                    head.meta.push(i);
-                } else {
-                    head.chrome.push(i);
-                }
-            }
+            head.sort_above(lines, from..t);
             head.body_start = t + 1;
             head.reason = format!("title on line {}, the headline above the body", lines[t].0);
         } else if title_ok(without_site_suffix(page_title), rules) {
@@ -556,36 +567,42 @@ pub(crate) fn read(
         .map_or(lines.len(), |(_, end)| end)
         .max(head.body_start);
     // Recorded in document order.
-    let mut taken: Vec<usize> = head.chrome.iter().chain(&head.meta).copied().collect();
-    taken.extend(head.title);
-    taken.extend(head.split_title);
-    taken.sort_unstable();
-    for i in taken {
+    let mut taken: Vec<(usize, Taken)> = head
+        .chrome
+        .iter()
+        .map(|&i| (i, Taken::Chrome))
+        .chain(head.meta.iter().map(|&i| (i, Taken::Meta)))
+        .chain(head.title.map(|i| (i, Taken::Title)))
+        .chain(head.split_title.map(|i| (i, Taken::SplitTitle)))
+        .collect();
+    taken.sort_unstable_by_key(|&(i, _)| i);
+    for (i, role) in taken {
         let (no, line) = &lines[i];
-        if Some(i) == head.split_title {
-            draft.remove(RemovedKind::Metadata, line.clone());
-        } else if Some(i) == head.title {
-            let title = match head.split_title {
-                Some(first) => format!("{} {line}", lines[first].1),
-                None if i == 0 && head.from_page_title => without_site_suffix(line).to_string(),
-                None => line.clone(),
-            };
-            draft.set(Field::Title, &title, format!("line {no}"));
-            draft.remove(RemovedKind::Metadata, line.clone());
-        } else if head.chrome.contains(&i) {
-            draft.remove(RemovedKind::Nav, line.clone());
-        } else {
-            let title = head.title.map_or("", |t| lines[t].1.as_str());
-            let read = lines
-                .meta(i)
-                .cloned()
-                .or_else(|| metaline::read(&line.replacen(title, " ", 1), &[], rules));
-            match read {
-                Some(meta) => {
-                    metaline::record(&mut draft, meta, line.clone(), &format!("line {no}"));
+        match role {
+            Taken::SplitTitle => draft.remove(RemovedKind::Metadata, line.clone()),
+            Taken::Title => {
+                let title = match head.split_title {
+                    Some(first) => format!("{} {line}", lines[first].1),
+                    None if i == 0 && head.from_page_title => without_site_suffix(line).to_string(),
+                    None => line.clone(),
+                };
+                draft.set(Field::Title, &title, format!("line {no}"));
+                draft.remove(RemovedKind::Metadata, line.clone());
+            }
+            Taken::Chrome => draft.remove(RemovedKind::Nav, line.clone()),
+            Taken::Meta => {
+                let title = head.title.map_or("", |t| lines[t].1.as_str());
+                let read = lines
+                    .meta(i)
+                    .cloned()
+                    .or_else(|| metaline::read(&line.replacen(title, " ", 1), &[], rules));
+                match read {
+                    Some(meta) => {
+                        metaline::record(&mut draft, meta, line.clone(), &format!("line {no}"));
+                    }
+                    // A page word between the title and its metadata line.
+                    None => draft.remove(RemovedKind::Nav, line.clone()),
                 }
-                // A page word between the title and its metadata line.
-                None => draft.remove(RemovedKind::Nav, line.clone()),
             }
         }
     }
