@@ -155,11 +155,7 @@ impl Cleaner {
         let options = &self.options;
         let decoded = decode::decode(bytes, options.max_input_bytes)?;
         let mut warnings = decoded.warnings;
-        let text = if decoded.text.contains('\r') {
-            decoded.text.replace("\r\n", "\n").replace('\r', "\n")
-        } else {
-            decoded.text
-        };
+        let text = decode::unify_line_ends(decoded.text);
         let rules = DateRules {
             order: options.date_order,
             default_offset: options.default_offset_minutes,
@@ -187,7 +183,6 @@ impl Cleaner {
             (format, reason, draft, script, converted)
         };
         chrome::strip(&mut draft, &document, rules);
-        draft.apply_fallback();
         draft.warnings.append(&mut warnings);
         let trace = Trace {
             format_reason,

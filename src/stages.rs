@@ -23,20 +23,15 @@ pub struct Staged {
 
 /// Bytes to text, as the pipeline does (line ends included).
 pub fn decode(bytes: &[u8]) -> String {
-    let decoded = match decode::decode(bytes, usize::MAX) {
-        Ok(decoded) => decoded.text,
-        Err(_) => return String::new(),
-    };
-    if decoded.contains('\r') {
-        decoded.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        decoded
+    match decode::decode(bytes, usize::MAX) {
+        Ok(decoded) => decode::unify_line_ends(decoded.text),
+        Err(_) => String::new(),
     }
 }
 
 /// Pinyin annotations, traditional to simplified, width, on a whole text
-/// (the text formats convert before they are read).
-/// The converted text and the script the text was in.
+/// (the text formats convert before they are read): the converted text and
+/// the script the text was in.
 pub fn t2s(text: &str) -> (Cow<'_, str>, Script) {
     Cleaner::shared_default().convert(text, &mut Vec::new())
 }
@@ -78,7 +73,6 @@ pub fn t2s_page(staged: &mut Staged) {
 /// The chrome stage, and the page metadata it leaves to fill.
 pub fn chrome(staged: &mut Staged) {
     chrome::strip(&mut staged.draft, &staged.document, DEFAULT_RULES);
-    staged.draft.apply_fallback();
 }
 
 /// Bylines, duplicates, whitespace and punctuation, assembly.

@@ -82,7 +82,8 @@ fn is_timestamp(meta: &metaline::MetaLine) -> bool {
     meta.is_date_only() && meta.removed_kind() == RemovedKind::Metadata
 }
 
-/// Remove chrome from `draft.blocks`, recording each removed block.
+/// Remove chrome from `draft.blocks`, recording each removed block; then
+/// fill the fields the visible text left empty from the page's metadata.
 pub(crate) fn strip(draft: &mut Draft, document: &str, rules: DateRules) {
     let profile = rules::find_profile(document);
     if let Some((p, marker)) = profile {
@@ -102,6 +103,9 @@ pub(crate) fn strip(draft: &mut Draft, document: &str, rules: DateRules) {
     let blocks = header_and_footer(draft, blocks, rules);
     let (blocks, context) = labelled(draft, blocks, profile.map(|(p, _)| p), rules);
     draft.blocks = by_shape(draft, blocks, &context);
+    // The metadata lines have had their say: a visible dateline or credit
+    // wins over the page's `<meta>` and JSON-LD.
+    draft.apply_fallback();
 }
 
 /// Pass 1: a header block at the top, and a footer block at the bottom,

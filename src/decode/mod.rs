@@ -52,6 +52,15 @@ pub(crate) struct Decoded {
     pub warnings: Vec<String>,
 }
 
+/// `\r\n` and a lone `\r` as `\n`: every later stage splits on `\n` alone.
+pub(crate) fn unify_line_ends(text: String) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    }
+}
+
 /// Decode `bytes`, refusing inputs over `max_bytes`, empty inputs and binary
 /// inputs. Never panics.
 pub(crate) fn decode(bytes: &[u8], max_bytes: usize) -> Result<Decoded, Error> {
