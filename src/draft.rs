@@ -3,6 +3,8 @@
 //! normalization) finish into an [`crate::Article`]. Every stage reads and
 //! writes this type; it depends on no stage.
 
+use std::collections::HashSet;
+
 use crate::article::{Author, FieldOrigin, Removed, RemovedKind};
 use crate::date::Published;
 
@@ -55,7 +57,10 @@ pub(crate) struct Draft {
     pub source: Option<String>,
     pub site: Option<String>,
     pub url: Option<String>,
+    /// In order of appearance, each once ([`Draft::add_author`]).
     pub authors: Vec<Author>,
+    /// The authors already in `authors`: a page may credit thousands.
+    pub credited: HashSet<Author>,
     pub categories: Vec<String>,
     pub tags: Vec<String>,
     pub blocks: Vec<RawBlock>,
@@ -149,7 +154,7 @@ impl Draft {
             name: name.to_string(),
             role: role.to_string(),
         };
-        if !self.authors.contains(&author) {
+        if self.credited.insert(author.clone()) {
             self.authors.push(author);
             self.fields.push(FieldOrigin {
                 field: "authors".into(),
