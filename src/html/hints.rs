@@ -9,6 +9,8 @@
 //! its start (`comments`, `navbar`, `adbox`), so that `header` or `photo`
 //! match nothing. Against wins over for.
 
+use std::borrow::Cow;
+
 use crate::article::RemovedKind;
 
 /// What an element's hints say.
@@ -94,11 +96,15 @@ fn chrome_element(name: &str) -> Option<RemovedKind> {
 
 /// The tokens of a class or id value: split at non-letters (not inside a
 /// camel-case name: `enableGAMAds` is one token).
-fn tokens(value: &str) -> impl Iterator<Item = String> + '_ {
+fn tokens(value: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     value
         .split(|c: char| !c.is_ascii_alphabetic())
         .filter(|t| !t.is_empty())
-        .map(|t| t.to_ascii_lowercase())
+        // Most class names are lower-case already: no copy for them.
+        .map(|t| match t.bytes().any(|b| b.is_ascii_uppercase()) {
+            true => Cow::Owned(t.to_ascii_lowercase()),
+            false => Cow::Borrowed(t),
+        })
 }
 
 /// What may follow a short word in a token: `adbox`, `navbar`, `hotnews`.
@@ -118,8 +124,9 @@ const SUFFIX_WORDS: &[&str] = &[
 /// token, perhaps with a common ending; a longer one when it starts it; a
 /// word of [`SUFFIX_WORDS`] also when it ends it.
 fn says(token: &str, word: &str) -> bool {
+    // The table look-up last: it is the dearest question, and rarely asked.
     let suffix =
-        SUFFIX_WORDS.contains(&word) && token.len() > word.len() + 2 && token.ends_with(word);
+        token.len() > word.len() + 2 && token.ends_with(word) && SUFFIX_WORDS.contains(&word);
     if word.len() <= 3 {
         return suffix
             || token

@@ -118,12 +118,22 @@ pub(crate) fn is_hidden(el: &scraper::node::Element) -> bool {
         return true;
     }
     el.attr("style").is_some_and(|style| {
+        let says = |compact: &str| {
+            compact.contains("display:none") || compact.contains("visibility:hidden")
+        };
+        // Most styles have no space or capital to take out: no copy for them.
+        if style
+            .bytes()
+            .all(|b| !b.is_ascii_whitespace() && !b.is_ascii_uppercase() && b < 0x80)
+        {
+            return says(style);
+        }
         let compact: String = style
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect::<String>()
             .to_ascii_lowercase();
-        compact.contains("display:none") || compact.contains("visibility:hidden")
+        says(&compact)
     })
 }
 
@@ -163,13 +173,15 @@ fn flatten_deep_nesting(html: &str) -> (std::borrow::Cow<'_, str>, usize) {
         i = end;
         let tag = &html[start + 1..end - 1];
         let closing = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if name.is_empty() || VOID.contains(&name.as_str()) || tag.ends_with('/') {
+        let name = tag.trim_start_matches('/');
+        let name = &name[..name
+            .bytes()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(name.len())];
+        if name.is_empty()
+            || VOID.iter().any(|v| v.eq_ignore_ascii_case(name))
+            || tag.ends_with('/')
+        {
             continue;
         }
         let drop = if closing {
