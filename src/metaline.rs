@@ -508,13 +508,32 @@ pub(crate) fn is_short_aside(line: &str) -> bool {
 /// Could the line be metadata at all? One literal search and a digit scan
 /// spare body paragraphs the full reading.
 fn may_be_metadata(line: &str) -> bool {
-    // Sentences of a paragraph: commas and full stops inside.
-    let clauses = line.matches(['，', '。', '；']).count();
-    if clauses >= 3 || (clauses >= 2 && !line.contains(['：', ':', '|', '｜'])) {
+    // Sentences of a paragraph: commas and full stops inside. One pass over
+    // the bytes counts them and sees the separators and digits.
+    let (mut clauses, mut separator, mut digit) = (0usize, false, false);
+    let bytes = line.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => digit = true,
+            b':' | b'|' => separator = true,
+            // `，` `；` `：` are EF BC 8C, EF BC 9B, EF BC 9A; `｜` is EF BD 9C;
+            // `。` is E3 80 82.
+            0xEF => match (bytes.get(i + 1), bytes.get(i + 2)) {
+                (Some(0xBC), Some(0x8C | 0x9B)) => clauses += 1,
+                (Some(0xBC), Some(0x9A)) | (Some(0xBD), Some(0x9C)) => separator = true,
+                _ => {}
+            },
+            0xE3 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x82) => {
+                clauses += 1
+            }
+            _ => {}
+        }
+    }
+    if clauses >= 3 || (clauses >= 2 && !separator) {
         return false;
     }
     line.starts_with(['（', '('])
-        || line.bytes().any(|b| b.is_ascii_digit())
+        || digit
         || line.contains("http")
         || label_regex().is_match(line)
         || (line.len() <= 60 && page_word_regex().is_match(line))

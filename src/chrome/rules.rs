@@ -6,11 +6,13 @@
 //! A rule applies only to lines no longer than its bound, so a paragraph
 //! that merely mentions `版权所有` is kept.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::{Captures, Regex};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{Hir, HirKind, Look};
 
 use super::profiles::PROFILES;
 use crate::article::RemovedKind;
@@ -141,26 +143,41 @@ pub(crate) fn find_profile(document: &str) -> Option<(&'static CompiledProfile, 
 /// No rule applies to a line longer than this.
 const LONGEST_CHROME_CHARS: usize = 300;
 
-/// A literal prefilter for the generic rules: one search of the line for
-/// the literals each rule's matches start with (extracted from the patterns
-/// by regex-syntax) tells which rules can match; only those run. A rule
-/// whose matches have no finite set of such literals always runs.
+/// A literal prefilter for the generic rules: it tells which rules can
+/// match a line, and only those run.
+///
+/// - A rule anchored at the start of the line, with a finite set of
+///   literals its matches start with (extracted by regex-syntax), can match
+///   only when the line starts with one: those literals are looked up by the
+///   line's first character.
+/// - Any other rule needs one of its literals somewhere in the line: the
+///   literals its matches start with, or else literals every match holds
+///   (`排行` or `榜` for a ranking heading). One search of the line finds
+///   them all.
+/// - A rule with no such literals always runs.
+///
+/// Literals are compared without ASCII case: a few more candidates, and
+/// one literal for all the spellings of `(?i)copyright`.
 struct Prefilter {
     search: AhoCorasick,
-    /// The rule each literal belongs to.
+    /// The rule each literal of `search` belongs to.
     owner: Vec<usize>,
+    /// The literals of the anchored rules (ASCII lower case) by their first
+    /// character, each with its rule.
+    anchored: HashMap<char, Vec<(Vec<u8>, usize)>>,
     /// Rules without literals.
     always: u64,
 }
 
-/// The literals every match of `pattern` starts with; `None` when there is
-/// no finite set of them, or an empty one among them.
-fn prefix_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
-    let hir = regex_syntax::parse(pattern).ok()?;
+/// The literals every match of `hir` starts with; `None` when there is no
+/// finite set of them, or an empty one among them.
+fn prefix_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     let mut extractor = Extractor::new();
     extractor.kind(ExtractKind::Prefix);
-    let mut seq = extractor.extract(&hir);
-    seq.optimize_for_prefix_by_preference();
+    let mut seq = extractor.extract(hir);
+    // Whole words, not the four-byte stubs a prefilter of regex would keep:
+    // `不代表`, not `不` and a byte, which half the lines of a text hold.
+    seq.minimize_by_preference();
     let literals = seq.literals()?;
     if literals.is_empty() || literals.iter().any(|l| l.is_empty()) {
         return None;
@@ -168,32 +185,84 @@ fn prefix_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
     Some(literals.iter().map(|l| l.as_bytes().to_vec()).collect())
 }
 
+/// Literals one of which every match of `hir` holds somewhere; `None` when
+/// there is no such set. Of a sequence, the part whose literals are the
+/// longest (then the fewest) stands for it.
+fn required_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    match hir.kind() {
+        HirKind::Literal(literal) => Some(vec![literal.0.to_vec()]),
+        HirKind::Capture(capture) => required_literals(&capture.sub),
+        HirKind::Repetition(repetition) if repetition.min >= 1 => {
+            required_literals(&repetition.sub)
+        }
+        HirKind::Concat(parts) => parts
+            .iter()
+            .filter_map(required_literals)
+            .max_by_key(|set| {
+                let shortest = set.iter().map(Vec::len).min().unwrap_or(0);
+                (shortest, std::cmp::Reverse(set.len()))
+            }),
+        HirKind::Alternation(branches) => {
+            let mut all = Vec::new();
+            for branch in branches {
+                all.extend(required_literals(branch)?);
+            }
+            Some(all)
+        }
+        _ => None,
+    }
+}
+
+/// The first character of a literal, when the literal holds it whole.
+fn first_char(literal: &[u8]) -> Option<char> {
+    literal.utf8_chunks().next()?.valid().chars().next()
+}
+
 fn prefilter() -> &'static Prefilter {
     static PREFILTER: OnceLock<Prefilter> = OnceLock::new();
     PREFILTER.get_or_init(|| {
         let rules = generic_rules();
         assert!(rules.len() <= 64, "the prefilter keeps rules in a u64");
-        let mut literals = Vec::new();
+        let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut owner = Vec::new();
+        let mut anchored: HashMap<char, Vec<(Vec<u8>, usize)>> = HashMap::new();
         let mut always = 0u64;
         for (i, rule) in rules.iter().enumerate() {
-            match prefix_literals(rule.re.as_str()) {
-                Some(found) => {
-                    owner.extend(std::iter::repeat_n(i, found.len()));
-                    literals.extend(found);
+            let hir = regex_syntax::parse(rule.re.as_str()).expect("a valid rule");
+            let at_start = hir.properties().look_set_prefix().contains(Look::Start);
+            let lowered = |set: Vec<Vec<u8>>| {
+                let mut set: Vec<Vec<u8>> = set.iter().map(|l| l.to_ascii_lowercase()).collect();
+                set.sort();
+                set.dedup();
+                set
+            };
+            match prefix_literals(&hir).map(lowered) {
+                Some(found) if at_start && found.iter().all(|l| first_char(l).is_some()) => {
+                    for literal in found {
+                        let first = first_char(&literal).expect("checked above");
+                        anchored.entry(first).or_default().push((literal, i));
+                    }
                 }
-                None => always |= 1 << i,
+                found => match found.or_else(|| required_literals(&hir).map(lowered)) {
+                    Some(found) => {
+                        owner.extend(std::iter::repeat_n(i, found.len()));
+                        literals.extend(found);
+                    }
+                    None => always |= 1 << i,
+                },
             }
         }
         // A DFA: the overlapping search visits every byte once, fast.
         let search = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&literals)
             .expect("valid literals");
         Prefilter {
             search,
             owner,
+            anchored,
             always,
         }
     })
@@ -203,6 +272,18 @@ impl Prefilter {
     /// The rules (a bit each) that can match `text`.
     fn candidates(&self, text: &str) -> u64 {
         let mut found = self.always;
+        let first = text.chars().next().map(|c| c.to_ascii_lowercase());
+        if let Some(starting) = first.and_then(|c| self.anchored.get(&c)) {
+            for (literal, rule) in starting {
+                if text
+                    .as_bytes()
+                    .get(..literal.len())
+                    .is_some_and(|start| start.eq_ignore_ascii_case(literal))
+                {
+                    found |= 1 << rule;
+                }
+            }
+        }
         for m in self.search.find_overlapping_iter(text) {
             found |= 1 << self.owner[m.pattern().as_usize()];
         }
@@ -246,4 +327,83 @@ pub(crate) fn matching<'t>(
 /// Is the line chrome by itself (without context)? Used to find a title.
 pub(crate) fn is_header_chrome(line: &str) -> bool {
     matching(line, None).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn required(pattern: &str) -> Option<Vec<String>> {
+        let hir = regex_syntax::parse(pattern).expect("a valid pattern");
+        required_literals(&hir).map(|set| {
+            set.into_iter()
+                .map(|l| String::from_utf8(l).expect("UTF-8"))
+                .collect()
+        })
+    }
+
+    #[test]
+    fn required_literals_of_a_pattern() {
+        assert_eq!(
+            required(r"^(?:阅读榜|[^ ]{0,6}排行榜?) *$"),
+            Some(vec!["阅读榜".to_string(), "排行".to_string()])
+        );
+        // Of a sequence, the longer literals stand for it.
+        assert_eq!(
+            required(r"你(?:可能)?还?(?:喜欢|感兴趣)"),
+            Some(vec!["喜欢".to_string(), "感兴趣".to_string()])
+        );
+        assert_eq!(required(r"(?:@\S{1,20}\s*)+$"), Some(vec!["@".to_string()]));
+        // A branch that needs nothing: no set.
+        assert_eq!(required(r"完|[0-9]+"), None);
+        assert_eq!(required(r"(?:版权)?所有"), Some(vec!["所有".to_string()]));
+    }
+
+    /// Every rule that matches a line of the fixtures is among the line's
+    /// candidates.
+    #[test]
+    fn the_prefilter_keeps_every_matching_rule() {
+        let mut lines: Vec<String> = Vec::new();
+        // The text documents and the renderings of pages to text.
+        for dir in ["fixtures", "fixtures/rendered"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for entry in std::fs::read_dir(dir).expect("fixtures") {
+                let path = entry.expect("an entry").path();
+                if path.extension().is_some_and(|e| e == "txt" || e == "md") {
+                    let text = std::fs::read_to_string(&path).unwrap_or_default();
+                    lines.extend(text.lines().map(|l| l.trim().to_string()));
+                }
+            }
+        }
+        // Case and position: what the literals are looked up by.
+        lines.extend(
+            [
+                "COPYRIGHT 2024",
+                "Tags: 新闻",
+                "tags：a",
+                "阅读排行",
+                "END",
+                "@张三 @李四",
+                "（完）",
+            ]
+            .map(String::from),
+        );
+        let mut matched = 0;
+        for line in lines
+            .iter()
+            .filter(|l| l.chars().count() <= LONGEST_CHROME_CHARS)
+        {
+            let candidates = prefilter().candidates(line);
+            for (i, rule) in generic_rules().iter().enumerate() {
+                if rule.re.is_match(line) {
+                    matched += 1;
+                    assert!(candidates & (1 << i) != 0, "rule {i} matches {line:?}");
+                }
+            }
+        }
+        assert!(
+            matched > 50,
+            "only {matched} matches: the fixtures are missing"
+        );
+    }
 }
