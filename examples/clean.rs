@@ -24,6 +24,12 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use zhclean::{Article, Cleaner, DateOrder, Error, TargetScript};
 
+// Cleaning allocates a string or two per line and frees them soon after;
+// mimalloc serves that pattern with about half the instructions of the
+// system allocator, and keeps per-thread heaps for the workers.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "\
 usage: clean [OPTIONS] INPUT...      clean files, directories (recursively) or - (stdin)
        clean [OPTIONS] --jsonl-in    clean {\"id\",\"content\"|\"content_base64\"} lines from stdin
