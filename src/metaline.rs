@@ -27,6 +27,7 @@
 
 use std::sync::OnceLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use crate::article::RemovedKind;
@@ -323,14 +324,17 @@ fn ends_value(c: char) -> bool {
     )
 }
 
-fn label_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
+fn label_search() -> &'static AhoCorasick {
+    static SEARCH: OnceLock<AhoCorasick> = OnceLock::new();
+    SEARCH.get_or_init(|| {
         let mut words: Vec<&str> = LABELS.iter().map(|(w, _, _)| *w).collect();
-        // Longest first: the regex takes the first alternative that matches.
+        // Longest first: at a position, the first word that matches wins.
         words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-        let alternation: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
-        Regex::new(&alternation.join("|")).expect("valid label regex")
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&words)
+            .expect("valid labels")
     })
 }
 
@@ -535,7 +539,7 @@ fn may_be_metadata(line: &str) -> bool {
     line.starts_with(['（', '('])
         || digit
         || line.contains("http")
-        || label_regex().is_match(line)
+        || label_search().is_match(line)
         || (line.len() <= 60 && page_word_regex().is_match(line))
 }
 
@@ -547,7 +551,7 @@ pub(crate) fn read(line: &str, links: &[Link], rules: DateRules) -> Option<MetaL
         return None;
     }
     let chars = line.chars().count();
-    if chars > MAX_LINE_CHARS || !(may_be_metadata(line) || chars <= 20) {
+    if chars > MAX_LINE_CHARS || !(chars <= 20 || may_be_metadata(line)) {
         return None;
     }
     if let Some(meta) = bracketed_names(line) {
@@ -612,7 +616,10 @@ pub(crate) fn read(line: &str, links: &[Link], rules: DateRules) -> Option<MetaL
                 });
             }
         }
-        for caps in month_day_regex().captures_iter(line) {
+        // The month and day need their `月`.
+        let month_days =
+            month_day_regex().captures_iter(if line.contains('月') { line } else { "" });
+        for caps in month_days {
             let m = caps.get(1).expect("the month and day");
             if !overlaps(&spans, m.start(), m.end()) {
                 spans.push(Span {
@@ -625,7 +632,8 @@ pub(crate) fn read(line: &str, links: &[Link], rules: DateRules) -> Option<MetaL
     }
     let opening = line.trim_start_matches(|c: char| is_separator(c) && c != '(' && c != '（');
     let offset = line.len() - opening.len();
-    if let Some(m) = fragment_regex().find(opening) {
+    // A fragment of a date has digits.
+    if let Some(m) = has_digit.then(|| fragment_regex().find(opening)).flatten() {
         let (start, end) = (offset + m.start(), offset + m.end());
         let glued = line[end..].starts_with(|c: char| c.is_ascii_digit());
         if !glued && !overlaps(&spans, start, end) {
@@ -640,13 +648,13 @@ pub(crate) fn read(line: &str, links: &[Link], rules: DateRules) -> Option<MetaL
     // Labels: at a boundary, or glued after an earlier field when a colon
     // follows (`编辑：张三校对：李四`), or after an organisation for people.
     let mut labelled = false;
-    for m in label_regex().find_iter(line) {
+    for m in label_search().find_iter(line) {
         if overlaps(&spans, m.start(), m.end()) {
             continue;
         }
         let &(_, label, follow) = LABELS
             .iter()
-            .find(|(w, _, _)| *w == m.as_str())
+            .find(|(w, _, _)| *w == &line[m.range()])
             .expect("every match is a label");
         let after = &line[m.end()..];
         let after_trimmed = after.trim_start();

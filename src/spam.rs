@@ -35,7 +35,8 @@ enum Class {
 
 struct Vocabulary {
     search: AhoCorasick,
-    /// The same terms, for the cheap first question: is any there at all?
+    /// The terms but the weak ones, for the cheap first question: is any
+    /// there at all? Without one, nothing is spam.
     any: AhoCorasick,
     classes: Vec<Class>,
 }
@@ -65,10 +66,15 @@ fn vocabulary() -> &'static Vocabulary {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&terms)
             .expect("valid spam vocabulary");
+        let strong = terms
+            .iter()
+            .zip(&classes)
+            .filter(|&(_, &class)| class != Class::Weak)
+            .map(|(term, _)| term);
         let any = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(&terms)
+            .build(strong)
             .expect("valid spam vocabulary");
         Vocabulary {
             search,
@@ -78,7 +84,8 @@ fn vocabulary() -> &'static Vocabulary {
     })
 }
 
-/// Does `text` hold any term of the vocabulary? The cheap first check.
+/// Does `text` hold any term of the vocabulary but a weak one? The cheap
+/// first check: a segment is spam only by such a term.
 pub(crate) fn mentions(text: &str) -> bool {
     vocabulary().any.is_match(text)
 }
