@@ -70,20 +70,24 @@ impl Features {
         let mut has_word = false;
         let mut inner_punct = false;
         let mut inner_full_stop = false;
+        let mut commas = 0;
         let mut last: Option<char> = None;
+        // Whether the last character was Han, and a Latin-script letter.
+        let (mut last_han, mut last_letter) = (false, false);
         for c in text.chars() {
             if let Some(prev) = last {
                 inner_punct |= matches!(prev, '，' | '。' | '；' | '！' | '？');
                 inner_full_stop |= prev == '。';
             }
             chars += 1;
-            if is_han(c) {
-                han += 1;
-            }
-            // Han first: `is_alphabetic` is a slow look-up for them.
-            has_word = has_word
-                || is_han(c)
-                || (c.is_alphabetic() && last.is_some_and(|l| !is_han(l) && l.is_alphabetic()));
+            commas += usize::from(c == '，');
+            let c_han = is_han(c);
+            han += usize::from(c_han);
+            // Han first: `is_alphabetic` is a slow look-up, and only needed
+            // until a word is seen.
+            let letter = !c_han && !has_word && c.is_alphabetic();
+            has_word = has_word || c_han || (letter && last_letter && !last_han);
+            (last_han, last_letter) = (c_han, letter);
             last = Some(c);
         }
         let truncated = (text.ends_with("...") || text.ends_with('…')) && !text.ends_with("……");
@@ -101,7 +105,7 @@ impl Features {
             ends_colon: text.ends_with(['：', ':']),
             inner_punct,
             inner_full_stop,
-            commas: text.matches('，').count(),
+            commas,
             link_chars: link_chars.min(chars),
             numbered: is_numbered(text),
             has_word,

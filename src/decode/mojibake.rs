@@ -109,11 +109,21 @@ pub(crate) fn check(text: &str) -> Option<String> {
                 .unwrap_or(bytes.len() - i);
             continue;
         }
-        let c = text[i..]
-            .chars()
-            .next()
-            .expect("a character at a char boundary");
-        let kind = Kind::of(c);
+        // Lead bytes E3–E9 start U+3000–U+9FFF, all of the GBK kind (CJK
+        // punctuation, kana, Han): most of a Chinese text, decoded by hand.
+        let (c, kind) = if (0xE3..=0xE9).contains(&bytes[i]) {
+            let u = (u32::from(bytes[i] & 0x0F) << 12)
+                | (u32::from(bytes[i + 1] & 0x3F) << 6)
+                | u32::from(bytes[i + 2] & 0x3F);
+            let c = char::from_u32(u).expect("a character of valid UTF-8");
+            (c, Some(Kind::Gbk))
+        } else {
+            let c = text[i..]
+                .chars()
+                .next()
+                .expect("a character at a char boundary");
+            (c, Kind::of(c))
+        };
         if kind != run.kind {
             run.close(text, i, &mut report);
             run = Run::open(kind, i);
@@ -204,8 +214,14 @@ impl Run {
 /// of Han characters: the characters UTF-8 Han text turns into when read as
 /// GBK (`浠`, `鍙`, `銆`), mostly rare ones (GB2312 level 2).
 fn is_marker(c: char) -> bool {
+    let u = c as usize;
+    u < 0x10000 && markers()[u / 64] & (1 << (u % 64)) != 0
+}
+
+/// The bitmap of [`is_marker`] over the Basic Multilingual Plane.
+fn markers() -> &'static [u64] {
     static SET: OnceLock<Vec<u64>> = OnceLock::new();
-    let set = SET.get_or_init(|| {
+    SET.get_or_init(|| {
         let mut set = vec![0u64; 0x10000 / 64];
         for lead in 0xE3u8..=0xE9 {
             for trail in (0x40u8..=0xFE).filter(|&t| t != 0x7F) {
@@ -221,9 +237,7 @@ fn is_marker(c: char) -> bool {
             }
         }
         set
-    });
-    let u = c as usize;
-    u < 0x10000 && set[u / 64] & (1 << (u % 64)) != 0
+    })
 }
 
 /// Whether `run`, encoded back with `kind`'s encoding, is mostly UTF-8 CJK.
