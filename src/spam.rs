@@ -39,6 +39,7 @@ struct Vocabulary {
     /// there at all? Without one, nothing is spam.
     any: AhoCorasick,
     classes: Vec<Class>,
+    terms: Vec<String>,
 }
 
 fn vocabulary() -> &'static Vocabulary {
@@ -66,11 +67,12 @@ fn vocabulary() -> &'static Vocabulary {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&terms)
             .expect("valid spam vocabulary");
-        let strong = terms
+        let strong: Vec<&String> = terms
             .iter()
             .zip(&classes)
             .filter(|&(_, &class)| class != Class::Weak)
-            .map(|(term, _)| term);
+            .map(|(term, _)| term)
+            .collect();
         let any = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .kind(Some(AhoCorasickKind::DFA))
@@ -80,8 +82,22 @@ fn vocabulary() -> &'static Vocabulary {
             search,
             any,
             classes,
+            terms,
         }
     })
+}
+
+/// The terms of the vocabulary but the weak ones: without one, nothing is
+/// spam.
+pub(crate) fn strong_terms() -> Vec<String> {
+    let vocabulary = vocabulary();
+    vocabulary
+        .terms
+        .iter()
+        .zip(&vocabulary.classes)
+        .filter(|&(_, &class)| class != Class::Weak)
+        .map(|(term, _)| term.clone())
+        .collect()
 }
 
 /// Does `text` hold any term of the vocabulary but a weak one? The cheap

@@ -212,7 +212,13 @@ fn labelled(
             }
             continue;
         }
-        if let Some(cut) = spam::cut(&block.text) {
+        // One scan of the block for the rules' literals and the spam terms.
+        let mut scanned = rules::scan(&block.text);
+        if let Some(cut) = scanned
+            .mentions_spam()
+            .then(|| spam::cut(&block.text))
+            .flatten()
+        {
             for part in cut.spam {
                 draft.remove(RemovedKind::Spam, part);
             }
@@ -221,6 +227,7 @@ fn labelled(
                 continue;
             }
             block.text = cut.rest;
+            scanned = rules::scan(&block.text);
         }
         let text = block.text.as_str();
         // A date or meta line opening the body (or after one short line) is
@@ -240,7 +247,7 @@ fn labelled(
             // starts a list).
             .filter(|meta| {
                 meta.removed_kind() != RemovedKind::Share
-                    || rules::matching(text, profile).is_none()
+                    || rules::matching_scanned(text, profile, Some(scanned)).is_none()
             });
         let verdict: Option<RemovedKind> = if summaries[i] {
             Some(RemovedKind::Duplicate)
@@ -257,7 +264,7 @@ fn labelled(
                 removed_since_kept = true;
                 continue;
             }
-        } else if let Some((rule, caps)) = rules::matching(text, profile) {
+        } else if let Some((rule, caps)) = rules::matching_scanned(text, profile, Some(scanned)) {
             match rule.effect {
                 Effect::Tags => {
                     let value = caps.name("v").map_or("", |m| m.as_str());

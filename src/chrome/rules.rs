@@ -158,6 +158,9 @@ const LONGEST_CHROME_CHARS: usize = 300;
 ///
 /// Literals are compared without ASCII case: a few more candidates, and
 /// one literal for all the spellings of `(?i)copyright`.
+///
+/// The same search looks for the spam vocabulary's strong terms, which every
+/// block is asked about first: one pass over a block answers both.
 struct Prefilter {
     search: AhoCorasick,
     /// The rule each literal of `search` belongs to.
@@ -222,7 +225,10 @@ fn prefilter() -> &'static Prefilter {
     static PREFILTER: OnceLock<Prefilter> = OnceLock::new();
     PREFILTER.get_or_init(|| {
         let rules = generic_rules();
-        assert!(rules.len() <= 64, "the prefilter keeps rules in a u64");
+        assert!(
+            rules.len() < SPAM_BIT,
+            "the prefilter keeps rules and spam in a u64"
+        );
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut owner = Vec::new();
         let mut anchored: HashMap<char, Vec<(Vec<u8>, usize)>> = HashMap::new();
@@ -252,6 +258,13 @@ fn prefilter() -> &'static Prefilter {
                 },
             }
         }
+        let spam_terms = crate::spam::strong_terms();
+        owner.extend(std::iter::repeat_n(SPAM_BIT, spam_terms.len()));
+        literals.extend(
+            spam_terms
+                .iter()
+                .map(|t| t.to_ascii_lowercase().into_bytes()),
+        );
         // A DFA: the overlapping search visits every byte once, fast.
         let search = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
@@ -268,8 +281,29 @@ fn prefilter() -> &'static Prefilter {
     })
 }
 
+/// The bit of [`Scan`] that says a strong spam term was seen.
+const SPAM_BIT: usize = 63;
+
+/// What the prefilter saw in a block: the rules that can match it, and
+/// whether it holds a strong spam term.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Scan(u64);
+
+impl Scan {
+    /// Does the block hold a term of the spam vocabulary (not a weak one)?
+    /// Without one, [`crate::spam::cut`] finds nothing.
+    pub(crate) fn mentions_spam(self) -> bool {
+        self.0 & (1 << SPAM_BIT) != 0
+    }
+}
+
+/// Scan a block for the literals of the rules and the spam vocabulary.
+pub(crate) fn scan(text: &str) -> Scan {
+    Scan(prefilter().candidates(text))
+}
+
 impl Prefilter {
-    /// The rules (a bit each) that can match `text`.
+    /// The rules (a bit each) that can match `text`, and [`SPAM_BIT`].
     fn candidates(&self, text: &str) -> u64 {
         let mut found = self.always;
         let first = text.chars().next().map(|c| c.to_ascii_lowercase());
@@ -297,6 +331,15 @@ pub(crate) fn matching<'t>(
     text: &'t str,
     profile: Option<&'static CompiledProfile>,
 ) -> Option<(&'static Rule, Captures<'t>)> {
+    matching_scanned(text, profile, None)
+}
+
+/// [`matching`], with the line's [`scan`] when the caller has it.
+pub(crate) fn matching_scanned<'t>(
+    text: &'t str,
+    profile: Option<&'static CompiledProfile>,
+    scanned: Option<Scan>,
+) -> Option<(&'static Rule, Captures<'t>)> {
     // A cheap bound first: a char is at most 4 bytes.
     if text.len() > LONGEST_CHROME_CHARS * 4 {
         return None;
@@ -314,7 +357,7 @@ pub(crate) fn matching<'t>(
     {
         return Some(found);
     }
-    let candidates = prefilter().candidates(text);
+    let candidates = scanned.unwrap_or_else(|| scan(text)).0;
     // Most candidates do not match: the cheaper question first.
     generic_rules()
         .iter()
@@ -388,6 +431,15 @@ mod tests {
             ]
             .map(String::from),
         );
+        lines.extend(["澳门新葡京官网注册送38元彩金", "BT365手机下载"].map(String::from));
+        // The scan's spam bit says what the spam vocabulary's own gate says.
+        for line in &lines {
+            assert_eq!(
+                scan(line).mentions_spam(),
+                crate::spam::mentions(line),
+                "{line:?}"
+            );
+        }
         let mut matched = 0;
         for line in lines
             .iter()
