@@ -247,7 +247,7 @@ impl Cleaner {
         draft.title = lines.next().filter(|t| !t.is_empty()).map(str::to_string);
         for (block, line) in draft.blocks.iter_mut().zip(lines) {
             if block.text != line {
-                block.text = line.to_string();
+                block.set_text(line.to_string());
             }
         }
         let mut quiet = Vec::new();

@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 
 use crate::article::{Author, FieldOrigin, Removed, RemovedKind};
+use crate::classify::Features;
 use crate::date::Published;
 
 /// One block before normalization: a line of plain text, or the text of one
@@ -26,6 +27,9 @@ pub(crate) struct RawBlock {
     /// metadata line is taken from it; otherwise it is removed, with this
     /// kind.
     pub outside: Option<RemovedKind>,
+    /// The shape of `text` (without links), when the decoder has it already;
+    /// whoever changes `text` sets it to `None`.
+    pub features: Option<Features>,
 }
 
 impl RawBlock {
@@ -37,6 +41,23 @@ impl RawBlock {
             after_rule: false,
             after_body: false,
             outside: None,
+            features: None,
+        }
+    }
+
+    /// Set the text, which the shape read before no longer describes.
+    pub(crate) fn set_text(&mut self, text: String) {
+        self.text = text;
+        self.features = None;
+    }
+
+    /// The shape of the block's text with its links: the decoder's, or read
+    /// now.
+    pub(crate) fn features(&self) -> Features {
+        let link_chars = self.links.iter().map(|l| l.text.chars().count()).sum();
+        match self.features {
+            Some(features) if link_chars == 0 => features,
+            _ => Features::of(&self.text, link_chars),
         }
     }
 }

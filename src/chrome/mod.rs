@@ -96,8 +96,10 @@ pub(crate) fn strip(draft: &mut Draft, document: &str, rules: DateRules) {
     // Rules read text as the output will show it: markup left in a line goes first.
     let mut blocks = std::mem::take(&mut draft.blocks);
     for block in &mut blocks {
-        block.text =
-            crate::html::strip_markup(std::mem::take(&mut block.text), &mut draft.warnings);
+        if crate::html::has_tag(&block.text) {
+            let text = std::mem::take(&mut block.text);
+            block.set_text(crate::html::strip_markup(text, &mut draft.warnings));
+        }
     }
     blocks.retain(|b| !b.text.is_empty());
     let blocks = header_and_footer(draft, blocks, rules);
@@ -226,7 +228,7 @@ fn labelled(
                 removed_since_kept = true;
                 continue;
             }
-            block.text = cut.rest;
+            block.set_text(cut.rest);
             scanned = rules::scan(&block.text);
         }
         let text = block.text.as_str();
@@ -405,8 +407,7 @@ fn by_shape(draft: &mut Draft, blocks: Vec<RawBlock>, context: &Context) -> Vec<
         .iter()
         .zip(&context.chrome_before)
         .map(|(b, &chrome)| {
-            let link_chars = b.links.iter().map(|l| l.text.chars().count()).sum();
-            let mut features = Features::of(&b.text, link_chars);
+            let mut features = b.features();
             features.after_body = b.after_body;
             since_body |= chrome;
             features.after_chrome = since_body;

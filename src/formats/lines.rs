@@ -89,6 +89,13 @@ impl Lines {
         }
     }
 
+    /// Line `i` as a block, with the shape read of it.
+    fn block(&self, i: usize) -> RawBlock {
+        let mut block = RawBlock::line(self.items[i].1.clone());
+        block.features = Some(self.features[i]);
+        block
+    }
+
     /// Line `i` read as a metadata line.
     fn meta(&self, i: usize) -> Option<&MetaLine> {
         self.meta[i]
@@ -520,22 +527,16 @@ pub(crate) fn read(
         draft.set(Field::Title, title, format!("line {no}"));
         draft.remove(RemovedKind::Metadata, title.clone());
         // A short line between the title and the date line is body text.
-        draft.blocks.extend(
-            lines[1..date_line]
-                .iter()
-                .map(|(_, l)| RawBlock::line(l.clone())),
-        );
+        draft.blocks.extend((1..date_line).map(|i| lines.block(i)));
         let (date_no, date) = &lines[date_line];
         let meta = lines
             .meta(date_line)
             .cloned()
             .expect("a date line is a metadata line");
         metaline::record(&mut draft, meta, date.clone(), &format!("line {date_no}"));
-        draft.blocks.extend(
-            lines[date_line + 1..]
-                .iter()
-                .map(|(_, l)| RawBlock::line(l.clone())),
-        );
+        draft
+            .blocks
+            .extend((date_line + 1..lines.len()).map(|i| lines.block(i)));
         let reason =
             format!("title on line {no}, a line holding only a date on line {date_no}: `{date}`");
         return (Format::PlainDated, reason, draft);
@@ -606,11 +607,9 @@ pub(crate) fn read(
             }
         }
     }
-    draft.blocks.extend(
-        head.kept
-            .iter()
-            .map(|&i| RawBlock::line(lines[i].1.clone())),
-    );
+    draft
+        .blocks
+        .extend(head.kept.iter().map(|&i| lines.block(i)));
     // Between the head and the first line of the body, a word alone of a
     // text rendering is a button or an image's label (`关注`, `海报`).
     let prose_start = body.map_or(0, |(start, _)| start);
@@ -627,11 +626,11 @@ pub(crate) fn read(
         if stray {
             draft.remove(RemovedKind::Boilerplate, line.clone());
         } else {
-            draft.blocks.push(RawBlock::line(line.clone()));
+            draft.blocks.push(lines.block(i));
         }
     }
-    draft.blocks.extend(lines[body_end..].iter().map(|(_, l)| {
-        let mut block = RawBlock::line(l.clone());
+    draft.blocks.extend((body_end..lines.len()).map(|i| {
+        let mut block = lines.block(i);
         block.after_body = true;
         block
     }));

@@ -262,6 +262,7 @@ pub(crate) fn walk(root: ElementRef<'_>, draft: &mut Draft, hints: bool) {
                     after_rule: std::mem::take(after_rule),
                     after_body: false,
                     outside: None,
+                    features: None,
                 });
             }
         };
