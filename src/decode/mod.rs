@@ -283,10 +283,17 @@ fn declared_encoding(label: &str) -> Option<&'static Encoding> {
 /// UTF-8 every few characters. chardetng rules UTF-8 out at the first error,
 /// so this check comes before it.
 fn mostly_utf8(bytes: &[u8]) -> bool {
+    // A wide character takes three bytes at least: past this many invalid
+    // sequences the answer is no, whatever follows (a legacy encoding gets
+    // there within its first lines).
+    let most_wide = bytes.len() / 3;
     let (mut wide, mut invalid) = (0usize, 0usize);
     for chunk in bytes.utf8_chunks() {
         wide += chunk.valid().chars().filter(|c| c.len_utf8() >= 3).count();
         invalid += usize::from(!chunk.invalid().is_empty());
+        if invalid.saturating_mul(50) > most_wide {
+            return false;
+        }
     }
     wide > 0 && wide >= invalid.saturating_mul(50)
 }

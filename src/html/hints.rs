@@ -11,6 +11,7 @@
 
 use std::borrow::Cow;
 
+use super::attr;
 use crate::article::RemovedKind;
 
 /// What an element's hints say.
@@ -141,8 +142,8 @@ pub(crate) fn of(el: &scraper::node::Element) -> Hint {
     if let Some(kind) = chrome_element(el.name()) {
         return Hint::Chrome(kind);
     }
-    let mut article = el.name() == "article" || el.attr("itemprop") == Some("articleBody");
-    for value in [el.attr("class"), el.attr("id")].into_iter().flatten() {
+    let mut article = el.name() == "article" || attr(el, "itemprop") == Some("articleBody");
+    for value in [attr(el, "class"), attr(el, "id")].into_iter().flatten() {
         for token in tokens(value) {
             if let Some(&(_, kind)) = CHROME_WORDS.iter().find(|(w, _)| says(&token, w)) {
                 return Hint::Chrome(kind);

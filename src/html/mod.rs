@@ -83,10 +83,8 @@ const MAX_CAPTION_CHARS: usize = 100;
 /// Is the element centred (`<center>`, `align=center`, `text-align:center`)?
 fn is_centred(el: &scraper::node::Element) -> bool {
     el.name() == "center"
-        || el
-            .attr("align")
-            .is_some_and(|a| a.eq_ignore_ascii_case("center"))
-        || el.attr("style").is_some_and(|s| {
+        || attr(el, "align").is_some_and(|a| a.eq_ignore_ascii_case("center"))
+        || attr(el, "style").is_some_and(|s| {
             s.chars()
                 .filter(|c| !c.is_whitespace())
                 .collect::<String>()
@@ -111,13 +109,23 @@ impl Collector {
     }
 }
 
+/// The value of the element's attribute `name` (no namespace, no prefix),
+/// as `Element::attr` gives it, but found without interning `name`: the walk
+/// asks every element of a page about a few attributes.
+pub(crate) fn attr<'a>(el: &'a scraper::node::Element, name: &str) -> Option<&'a str> {
+    el.attrs
+        .iter()
+        .find(|(q, _)| q.prefix.is_none() && q.ns.is_empty() && &*q.local == name)
+        .map(|(_, value)| &**value)
+}
+
 /// Is the element hidden by its attributes (`hidden`, `aria-hidden`, an
 /// inline `display:none`)?
 pub(crate) fn is_hidden(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+    if attr(el, "hidden").is_some() || attr(el, "aria-hidden") == Some("true") {
         return true;
     }
-    el.attr("style").is_some_and(|style| {
+    attr(el, "style").is_some_and(|style| {
         let says = |compact: &str| {
             compact.contains("display:none") || compact.contains("visibility:hidden")
         };

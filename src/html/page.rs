@@ -29,7 +29,7 @@ use scraper::{ElementRef, Html, Node};
 
 use super::hints::{self, Hint};
 use super::meta::PageMeta;
-use super::{flatten_deep_nesting, is_hidden, warn_flattened, BLOCK, SKIPPED};
+use super::{attr, flatten_deep_nesting, is_hidden, warn_flattened, BLOCK, SKIPPED};
 use crate::article::RemovedKind;
 use crate::byline;
 use crate::classify::Features;
@@ -202,7 +202,7 @@ fn walk_page(doc: &Html) -> Walked {
                     Node::Element(el) => {
                         let name = el.name();
                         meta.element(el);
-                        if name == "script" && el.attr("type") == Some("application/ld+json") {
+                        if name == "script" && attr(el, "type") == Some("application/ld+json") {
                             let element = ElementRef::wrap(node).expect("element node");
                             meta.json_ld(&element.text().collect::<String>());
                         }
