@@ -62,9 +62,13 @@ fn vocabulary() -> &'static Vocabulary {
             });
             terms.push(term.trim().to_string());
         }
+        // Both automata run only on the rare lines the chrome stage's scan
+        // finds a strong term in, and on titles: quick to build matters
+        // more than quick to run.
         let search = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&terms)
             .expect("valid spam vocabulary");
         let strong: Vec<&String> = terms
@@ -75,7 +79,7 @@ fn vocabulary() -> &'static Vocabulary {
             .collect();
         let any = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(strong)
             .expect("valid spam vocabulary");
         Vocabulary {

@@ -6,7 +6,7 @@
 //! A rule applies only to lines no longer than its bound, so a paragraph
 //! that merely mentions `版权所有` is kept.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -163,8 +163,8 @@ const LONGEST_CHROME_CHARS: usize = 300;
 /// block is asked about first: one pass over a block answers both.
 struct Prefilter {
     search: AhoCorasick,
-    /// The rule each literal of `search` belongs to.
-    owner: Vec<usize>,
+    /// The rules (and [`SPAM_BIT`]) each literal of `search` stands for.
+    owners: Vec<u64>,
     /// The literals of the anchored rules (ASCII lower case) by their first
     /// character, each with its rule.
     anchored: HashMap<char, Vec<(Vec<u8>, usize)>>,
@@ -216,6 +216,22 @@ fn required_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     }
 }
 
+/// Searched literals are cut to this many characters: a word's start is as
+/// rare as the word, and the automaton is built in a fraction of the time.
+const SEARCH_PREFIX_CHARS: usize = 4;
+
+/// The first [`SEARCH_PREFIX_CHARS`] characters of a literal (all of it when
+/// it is shorter, or not UTF-8 there).
+fn search_prefix(literal: &[u8]) -> &[u8] {
+    match std::str::from_utf8(literal) {
+        Ok(text) => match text.char_indices().nth(SEARCH_PREFIX_CHARS) {
+            Some((end, _)) => &literal[..end],
+            None => literal,
+        },
+        Err(_) => literal,
+    }
+}
+
 /// The first character of a literal, when the literal holds it whole.
 fn first_char(literal: &[u8]) -> Option<char> {
     literal.utf8_chunks().next()?.valid().chars().next()
@@ -229,8 +245,11 @@ fn prefilter() -> &'static Prefilter {
             rules.len() < SPAM_BIT,
             "the prefilter keeps rules and spam in a u64"
         );
-        let mut literals: Vec<Vec<u8>> = Vec::new();
-        let mut owner = Vec::new();
+        // Each searched literal with the rules it stands for.
+        let mut searched: BTreeMap<Vec<u8>, u64> = BTreeMap::new();
+        let mut search_for = |literal: &[u8], bit: usize| {
+            *searched.entry(search_prefix(literal).to_vec()).or_default() |= 1 << bit;
+        };
         let mut anchored: HashMap<char, Vec<(Vec<u8>, usize)>> = HashMap::new();
         let mut always = 0u64;
         for (i, rule) in rules.iter().enumerate() {
@@ -250,21 +269,15 @@ fn prefilter() -> &'static Prefilter {
                     }
                 }
                 found => match found.or_else(|| required_literals(&hir).map(lowered)) {
-                    Some(found) => {
-                        owner.extend(std::iter::repeat_n(i, found.len()));
-                        literals.extend(found);
-                    }
+                    Some(found) => found.iter().for_each(|l| search_for(l, i)),
                     None => always |= 1 << i,
                 },
             }
         }
-        let spam_terms = crate::spam::strong_terms();
-        owner.extend(std::iter::repeat_n(SPAM_BIT, spam_terms.len()));
-        literals.extend(
-            spam_terms
-                .iter()
-                .map(|t| t.to_ascii_lowercase().into_bytes()),
-        );
+        for term in crate::spam::strong_terms() {
+            search_for(term.to_ascii_lowercase().as_bytes(), SPAM_BIT);
+        }
+        let (literals, owners): (Vec<Vec<u8>>, Vec<u64>) = searched.into_iter().unzip();
         // A DFA: the overlapping search visits every byte once, fast.
         let search = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
@@ -274,7 +287,7 @@ fn prefilter() -> &'static Prefilter {
             .expect("valid literals");
         Prefilter {
             search,
-            owner,
+            owners,
             anchored,
             always,
         }
@@ -290,8 +303,8 @@ const SPAM_BIT: usize = 63;
 pub(crate) struct Scan(u64);
 
 impl Scan {
-    /// Does the block hold a term of the spam vocabulary (not a weak one)?
-    /// Without one, [`crate::spam::cut`] finds nothing.
+    /// May the block hold a term of the spam vocabulary (not a weak one)? It
+    /// holds the start of one. When not, [`crate::spam::cut`] finds nothing.
     pub(crate) fn mentions_spam(self) -> bool {
         self.0 & (1 << SPAM_BIT) != 0
     }
@@ -319,7 +332,7 @@ impl Prefilter {
             }
         }
         for m in self.search.find_overlapping_iter(text) {
-            found |= 1 << self.owner[m.pattern().as_usize()];
+            found |= self.owners[m.pattern().as_usize()];
         }
         found
     }
@@ -432,14 +445,13 @@ mod tests {
             .map(String::from),
         );
         lines.extend(["澳门新葡京官网注册送38元彩金", "BT365手机下载"].map(String::from));
-        // The scan's spam bit says what the spam vocabulary's own gate says.
-        for line in &lines {
-            assert_eq!(
-                scan(line).mentions_spam(),
-                crate::spam::mentions(line),
-                "{line:?}"
-            );
+        // Where the spam vocabulary's own gate sees a term, so does the scan.
+        let mut spam = 0;
+        for line in lines.iter().filter(|l| crate::spam::mentions(l)) {
+            spam += 1;
+            assert!(scan(line).mentions_spam(), "{line:?}");
         }
+        assert!(spam >= 2, "only {spam} lines with spam terms");
         let mut matched = 0;
         for line in lines
             .iter()
