@@ -186,10 +186,10 @@ fn flatten_deep_nesting(html: &str) -> (std::borrow::Cow<'_, str>, usize) {
             .bytes()
             .position(|b| !b.is_ascii_alphanumeric())
             .unwrap_or(name.len())];
-        if name.is_empty()
-            || VOID.iter().any(|v| v.eq_ignore_ascii_case(name))
-            || tag.ends_with('/')
-        {
+        // Void element names are two to six letters long.
+        let void =
+            || (2..=6).contains(&name.len()) && VOID.iter().any(|v| v.eq_ignore_ascii_case(name));
+        if name.is_empty() || tag.ends_with('/') || void() {
             continue;
         }
         let drop = if closing {
