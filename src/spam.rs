@@ -39,7 +39,8 @@ struct Vocabulary {
     /// there at all? Without one, nothing is spam.
     any: AhoCorasick,
     classes: Vec<Class>,
-    terms: Vec<String>,
+    /// The terms but the weak ones, which `any` searches for.
+    strong: Vec<String>,
 }
 
 fn vocabulary() -> &'static Vocabulary {
@@ -71,37 +72,30 @@ fn vocabulary() -> &'static Vocabulary {
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&terms)
             .expect("valid spam vocabulary");
-        let strong: Vec<&String> = terms
+        let strong: Vec<String> = terms
             .iter()
             .zip(&classes)
             .filter(|&(_, &class)| class != Class::Weak)
-            .map(|(term, _)| term)
+            .map(|(term, _)| term.clone())
             .collect();
         let any = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(strong)
+            .build(&strong)
             .expect("valid spam vocabulary");
         Vocabulary {
             search,
             any,
             classes,
-            terms,
+            strong,
         }
     })
 }
 
 /// The terms of the vocabulary but the weak ones: without one, nothing is
 /// spam.
-pub(crate) fn strong_terms() -> Vec<String> {
-    let vocabulary = vocabulary();
-    vocabulary
-        .terms
-        .iter()
-        .zip(&vocabulary.classes)
-        .filter(|&(_, &class)| class != Class::Weak)
-        .map(|(term, _)| term.clone())
-        .collect()
+pub(crate) fn strong_terms() -> &'static [String] {
+    &vocabulary().strong
 }
 
 /// Does `text` hold any term of the vocabulary but a weak one? The cheap

@@ -214,14 +214,8 @@ impl Run {
 /// of Han characters: the characters UTF-8 Han text turns into when read as
 /// GBK (`浠`, `鍙`, `銆`), mostly rare ones (GB2312 level 2).
 fn is_marker(c: char) -> bool {
-    let u = c as usize;
-    u < 0x10000 && markers()[u / 64] & (1 << (u % 64)) != 0
-}
-
-/// The bitmap of [`is_marker`] over the Basic Multilingual Plane.
-fn markers() -> &'static [u64] {
     static SET: OnceLock<Vec<u64>> = OnceLock::new();
-    SET.get_or_init(|| {
+    let set = SET.get_or_init(|| {
         let mut set = vec![0u64; 0x10000 / 64];
         for lead in 0xE3u8..=0xE9 {
             for trail in (0x40u8..=0xFE).filter(|&t| t != 0x7F) {
@@ -237,7 +231,9 @@ fn markers() -> &'static [u64] {
             }
         }
         set
-    })
+    });
+    let u = c as usize;
+    u < 0x10000 && set[u / 64] & (1 << (u % 64)) != 0
 }
 
 /// Whether `run`, encoded back with `kind`'s encoding, is mostly UTF-8 CJK.

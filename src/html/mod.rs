@@ -84,13 +84,26 @@ const MAX_CAPTION_CHARS: usize = 100;
 fn is_centred(el: &scraper::node::Element) -> bool {
     el.name() == "center"
         || attr(el, "align").is_some_and(|a| a.eq_ignore_ascii_case("center"))
-        || attr(el, "style").is_some_and(|s| {
-            s.chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_ascii_lowercase()
-                .contains("text-align:center")
-        })
+        || attr(el, "style").is_some_and(|s| style_says(s, &["text-align:center"]))
+}
+
+/// Does an inline style, its whitespace taken out and lower-cased, hold one
+/// of `declarations`?
+fn style_says(style: &str, declarations: &[&str]) -> bool {
+    let holds = |compact: &str| declarations.iter().any(|d| compact.contains(d));
+    // Most styles have no space or capital to take out: no copy for them.
+    if style
+        .bytes()
+        .all(|b| !b.is_ascii_whitespace() && !b.is_ascii_uppercase() && b < 0x80)
+    {
+        return holds(style);
+    }
+    let compact: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    holds(&compact)
 }
 
 impl Collector {
@@ -125,24 +138,7 @@ pub(crate) fn is_hidden(el: &scraper::node::Element) -> bool {
     if attr(el, "hidden").is_some() || attr(el, "aria-hidden") == Some("true") {
         return true;
     }
-    attr(el, "style").is_some_and(|style| {
-        let says = |compact: &str| {
-            compact.contains("display:none") || compact.contains("visibility:hidden")
-        };
-        // Most styles have no space or capital to take out: no copy for them.
-        if style
-            .bytes()
-            .all(|b| !b.is_ascii_whitespace() && !b.is_ascii_uppercase() && b < 0x80)
-        {
-            return says(style);
-        }
-        let compact: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        says(&compact)
-    })
+    attr(el, "style").is_some_and(|style| style_says(style, &["display:none", "visibility:hidden"]))
 }
 
 /// The text of a subtree, for the record of what was dropped.
