@@ -739,9 +739,7 @@ impl Done {
         let mut line = Vec::with_capacity(bytes as usize * 3 / 2 + 256);
         line.extend_from_slice(format!("{{\"{name}\":{key}").as_bytes());
         let brace = line.len();
-        if let Err(e) = serde_json::to_writer(&mut line, article) {
-            return Done::error(name, key, bytes, &format!("serializing: {e}"));
-        }
+        article.write_json(&mut line);
         line[brace] = b',';
         line.push(b'\n');
         Done {

@@ -189,6 +189,69 @@ impl Format {
     }
 }
 
+impl Script {
+    /// The name used in JSON (`traditional`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Script::Simplified => "simplified",
+            Script::Traditional => "traditional",
+            Script::Mixed => "mixed",
+        }
+    }
+}
+
+impl EncodingSource {
+    /// The name used in JSON (`declared`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EncodingSource::Bom => "bom",
+            EncodingSource::Declared => "declared",
+            EncodingSource::Utf8 => "utf8",
+            EncodingSource::Detected => "detected",
+        }
+    }
+}
+
+impl BlockKind {
+    /// The name used in JSON (`paragraph`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BlockKind::Heading => "heading",
+            BlockKind::Paragraph => "paragraph",
+        }
+    }
+}
+
+impl RemovedKind {
+    /// The name used in JSON (`source_line`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RemovedKind::Nav => "nav",
+            RemovedKind::SourceLine => "source_line",
+            RemovedKind::Editor => "editor",
+            RemovedKind::Byline => "byline",
+            RemovedKind::Contact => "contact",
+            RemovedKind::Disclaimer => "disclaimer",
+            RemovedKind::Copyright => "copyright",
+            RemovedKind::Comments => "comments",
+            RemovedKind::Ranking => "ranking",
+            RemovedKind::Related => "related",
+            RemovedKind::Share => "share",
+            RemovedKind::Timestamp => "timestamp",
+            RemovedKind::Url => "url",
+            RemovedKind::Metadata => "metadata",
+            RemovedKind::Image => "image",
+            RemovedKind::Caption => "caption",
+            RemovedKind::Duplicate => "duplicate",
+            RemovedKind::Hidden => "hidden",
+            RemovedKind::FrontMatter => "front_matter",
+            RemovedKind::Spam => "spam",
+            RemovedKind::Ad => "ad",
+            RemovedKind::Boilerplate => "boilerplate",
+        }
+    }
+}
+
 /// Why the cleaner decided what it did for one document: the detected format
 /// and the reason, how the encoding was chosen, and where each metadata field
 /// came from. Returned by [`crate::Cleaner::clean_with_trace`].

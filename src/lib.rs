@@ -35,6 +35,8 @@
 //! 5. **byline**, **normalize**: bylines inside paragraphs become
 //!    [`Article::authors`]; whitespace, punctuation and character width are
 //!    normalized.
+//! 6. **json**: [`Article::write_json`] writes the Article as serde_json
+//!    would, faster.
 //!
 //! The document travels between the stages as a **draft** (raw blocks and
 //! the metadata found so far), a module below all the stages.
@@ -64,6 +66,7 @@ mod draft;
 mod error;
 mod formats;
 mod html;
+mod json;
 mod markdown;
 mod metaline;
 mod normalize;

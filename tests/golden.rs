@@ -24,6 +24,16 @@ fn every_fixture_matches_its_expected_article() {
         let article =
             zhclean::clean(&fs::read(doc).expect("read fixture")).expect("fixture cleans");
         let actual = serde_json::to_string_pretty(&article).expect("serialize") + "\n";
+        // The batch program writes with the hand-written writer: the same
+        // bytes as serde_json's compact form.
+        let mut compact = Vec::new();
+        article.write_json(&mut compact);
+        if compact != serde_json::to_vec(&article).expect("serialize") {
+            failures.push(format!(
+                "{}: Article::write_json differs from serde_json",
+                doc.display()
+            ));
+        }
         let expected_file = expected_path(doc);
         if bless {
             fs::write(&expected_file, &actual).expect("write expected file");
