@@ -9,6 +9,7 @@
 //! (almost all of Han text) are copied whole.
 
 use crate::article::{Article, Author, Block, Removed};
+use crate::swar;
 
 impl Article {
     /// Append the Article to `out` as compact JSON: byte for byte what
@@ -103,18 +104,10 @@ fn object(out: &mut Vec<u8>, fields: &[(&str, &str)]) {
     out.push(b'}');
 }
 
-/// Bytes with the high bit set in each byte of `word` that is a control
-/// character (below 0x20), `"` or `\`: the bytes JSON must escape. Exact:
-/// a borrow can only carry past a byte that is itself flagged, and bytes of
-/// 0x80 and above are never flagged.
+/// The bytes of `word` JSON must escape: control characters (below 0x20),
+/// `"` and `\\`.
 fn needs_escape(word: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
-    control
-        | zero_byte(word ^ (ONES * u64::from(b'"')))
-        | zero_byte(word ^ (ONES * u64::from(b'\\')))
+    swar::below(word, 0x20) | swar::eq(word, b'"') | swar::eq(word, b'\\')
 }
 
 /// A JSON string, escaped as serde_json escapes: `\"`, `\\`, `\b`, `\f`,
@@ -128,15 +121,14 @@ fn string(out: &mut Vec<u8>, s: &str) {
     let (mut start, mut i) = (0, 0);
     loop {
         // The next byte to escape: eight bytes at a time, then one by one.
-        let at = match bytes.get(i..i + 8) {
+        let at = match swar::word(bytes, i) {
             Some(word) => {
-                let mask = needs_escape(u64::from_le_bytes(word.try_into().expect("eight bytes")));
+                let mask = needs_escape(word);
                 if mask == 0 {
                     i += 8;
                     continue;
                 }
-                // The lowest flagged byte is exact.
-                i + mask.trailing_zeros() as usize / 8
+                i + swar::first(mask)
             }
             None => match bytes[i..]
                 .iter()

@@ -73,6 +73,7 @@ mod normalize;
 mod spam;
 #[doc(hidden)]
 pub mod stages;
+mod swar;
 
 pub use article::{
     Article, Author, Block, BlockKind, EncodingSource, FieldOrigin, Format, Removed, RemovedKind,
