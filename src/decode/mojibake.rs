@@ -80,7 +80,7 @@ impl Kind {
 /// One pass over the text. It splits the text into runs of one [`Kind`]
 /// (runs shorter than [`MIN_RUN_CHARS`] are not tested); a Latin run is
 /// tested whole, and inside a GBK run only the stretches where
-/// [marker](is_marker) characters follow each other at most three characters
+/// [marker](Markers) characters follow each other at most three characters
 /// apart, at least two of them, plus two characters before and three after:
 /// UTF-8 Han characters read as GBK give a marker every third character or
 /// more often, real text has few markers, so almost nothing is re-encoded.
@@ -95,11 +95,13 @@ pub(crate) fn check(text: &str) -> Option<String> {
             }
         }
     };
+    let markers = markers();
     let mut run = Run::default();
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] < 0x80 {
+        let lead = bytes[i];
+        if lead < 0x80 {
             // ASCII never belongs to a run: it ends the current one. Skip
             // the whole stretch of ASCII at once (most of a page's markup).
             run.close(text, i, &mut report);
@@ -110,26 +112,27 @@ pub(crate) fn check(text: &str) -> Option<String> {
             continue;
         }
         // Lead bytes E3–E9 start U+3000–U+9FFF, all of the GBK kind (CJK
-        // punctuation, kana, Han): most of a Chinese text, decoded by hand.
-        let (c, kind) = if (0xE3..=0xE9).contains(&bytes[i]) {
-            let u = (u32::from(bytes[i] & 0x0F) << 12)
-                | (u32::from(bytes[i + 1] & 0x3F) << 6)
-                | u32::from(bytes[i + 2] & 0x3F);
-            let c = char::from_u32(u).expect("a character of valid UTF-8");
-            (c, Some(Kind::Gbk))
-        } else {
-            let c = text[i..]
-                .chars()
-                .next()
-                .expect("a character at a char boundary");
-            (c, Kind::of(c))
-        };
+        // punctuation, kana, Han): most of a Chinese text, read by a loop of
+        // its own.
+        if (0xE3..=0xE9).contains(&lead) {
+            if run.kind != Some(Kind::Gbk) {
+                run.close(text, i, &mut report);
+                run = Run::open(Some(Kind::Gbk), i);
+            }
+            i = run.han_stretch(text, i, markers, &mut report);
+            continue;
+        }
+        let c = text[i..]
+            .chars()
+            .next()
+            .expect("a character at a char boundary");
+        let kind = Kind::of(c);
         if kind != run.kind {
             run.close(text, i, &mut report);
             run = Run::open(kind, i);
         }
         if kind == Some(Kind::Gbk) {
-            run.gbk_char(text, i, c, &mut report);
+            run.gbk_char(text, i, markers.contains(u32::from(c)), &mut report);
         }
         run.chars += 1;
         i += c.len_utf8();
@@ -158,8 +161,6 @@ struct Run {
     /// The open marker stretch of a GBK run: start byte, markers, and the
     /// run's character index of the last marker.
     segment: Option<(usize, usize, usize)>,
-    /// Byte offsets of the two characters before the current one.
-    prev: [usize; 2],
 }
 
 impl Run {
@@ -167,13 +168,18 @@ impl Run {
         Run {
             kind,
             start,
-            prev: [start; 2],
             ..Run::default()
         }
     }
 
-    /// One more character `c` at byte `i` of a GBK run.
-    fn gbk_char(&mut self, text: &str, i: usize, c: char, report: &mut impl FnMut(Kind, &str)) {
+    /// One more character at byte `i` of a GBK run, a marker or not.
+    fn gbk_char(
+        &mut self,
+        text: &str,
+        i: usize,
+        marker: bool,
+        report: &mut impl FnMut(Kind, &str),
+    ) {
         let n = self.chars;
         if let Some((start, markers, last)) = self.segment {
             if n > last + 3 {
@@ -183,13 +189,34 @@ impl Run {
                 self.segment = None;
             }
         }
-        if is_marker(c) {
+        if marker {
+            // Every character of the GBK kind (U+2000–U+FFEF) takes three
+            // bytes: the one two characters back starts six bytes back.
             self.segment = Some(match self.segment {
                 Some((start, markers, _)) => (start, markers + 1, n),
-                None => (if n >= 2 { self.prev[0] } else { self.start }, 1, n),
+                None => (if n >= 2 { i - 6 } else { self.start }, 1, n),
             });
         }
-        self.prev = [self.prev[1], i];
+    }
+
+    /// The characters with lead bytes E3–E9 from byte `i` on, in this GBK
+    /// run: where they end.
+    fn han_stretch(
+        &mut self,
+        text: &str,
+        mut i: usize,
+        markers: &Markers,
+        report: &mut impl FnMut(Kind, &str),
+    ) -> usize {
+        let bytes = text.as_bytes();
+        while let [lead @ 0xE3..=0xE9, b1, b2, ..] = bytes[i..] {
+            let u =
+                (u32::from(lead & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+            self.gbk_char(text, i, markers.contains(u), report);
+            self.chars += 1;
+            i += 3;
+        }
+        i
     }
 
     /// End the run at byte `end`, testing what is left of it.
@@ -210,12 +237,22 @@ impl Run {
     }
 }
 
-/// Whether `c`'s GBK encoding starts with a byte `E3`–`E9`, a UTF-8 lead byte
-/// of Han characters: the characters UTF-8 Han text turns into when read as
-/// GBK (`浠`, `鍙`, `銆`), mostly rare ones (GB2312 level 2).
-fn is_marker(c: char) -> bool {
-    static SET: OnceLock<Vec<u64>> = OnceLock::new();
-    let set = SET.get_or_init(|| {
+/// The characters whose GBK encoding starts with a byte `E3`–`E9`, a UTF-8
+/// lead byte of Han characters: the characters UTF-8 Han text turns into
+/// when read as GBK (`浠`, `鍙`, `銆`), mostly rare ones (GB2312 level 2).
+/// A bitmap of the Basic Multilingual Plane.
+struct Markers(Vec<u64>);
+
+impl Markers {
+    fn contains(&self, u: u32) -> bool {
+        let u = u as usize;
+        u < 0x10000 && self.0[u / 64] & (1 << (u % 64)) != 0
+    }
+}
+
+fn markers() -> &'static Markers {
+    static SET: OnceLock<Markers> = OnceLock::new();
+    SET.get_or_init(|| {
         let mut set = vec![0u64; 0x10000 / 64];
         for lead in 0xE3u8..=0xE9 {
             for trail in (0x40u8..=0xFE).filter(|&t| t != 0x7F) {
@@ -230,10 +267,8 @@ fn is_marker(c: char) -> bool {
                 }
             }
         }
-        set
-    });
-    let u = c as usize;
-    u < 0x10000 && set[u / 64] & (1 << (u % 64)) != 0
+        Markers(set)
+    })
 }
 
 /// Whether `run`, encoded back with `kind`'s encoding, is mostly UTF-8 CJK.
@@ -291,6 +326,17 @@ mod tests {
     }
 
     #[test]
+    fn an_example_starts_two_characters_before_the_first_marker() {
+        let bad = as_gbk_mojibake("发布时间：二〇二二年");
+        assert!(bad.starts_with('鍙'), "{bad}");
+        let w = check(&format!("在十多年的社保{bad}")).expect("flagged");
+        assert!(w.contains("\"社保鍙"), "{w}");
+        // Fewer than two characters before it: the run's start.
+        let w = check(&format!("在{bad}")).expect("flagged");
+        assert!(w.contains("\"在鍙"), "{w}");
+    }
+
+    #[test]
     fn utf8_read_as_latin1_is_flagged() {
         let bad = WINDOWS_1252
             .decode_without_bom_handling("新闻中心".as_bytes())
@@ -301,12 +347,12 @@ mod tests {
     }
 
     #[test]
-    fn markers() {
+    fn marker_characters() {
         for c in ['浠', '鍙', '銆', '鏈'] {
-            assert!(is_marker(c), "{c}");
+            assert!(markers().contains(u32::from(c)), "{c}");
         }
         for c in ['中', '的', '，', 'a', '服'] {
-            assert!(!is_marker(c), "{c}");
+            assert!(!markers().contains(u32::from(c)), "{c}");
         }
     }
 
