@@ -65,30 +65,43 @@ pub(crate) struct Features {
 impl Features {
     /// Describe a block: its text and the total length of its links' texts.
     pub(crate) fn of(text: &str, link_chars: usize) -> Features {
-        let mut chars = 0;
-        let mut han = 0;
+        let (mut chars, mut han, mut commas) = (0, 0, 0);
         let mut has_word = false;
-        let mut inner_punct = false;
-        let mut inner_full_stop = false;
-        let mut commas = 0;
-        let mut last: Option<char> = None;
-        // Whether the last character was Han, and a Latin-script letter.
-        let (mut last_han, mut last_letter) = (false, false);
-        for c in text.chars() {
-            if let Some(prev) = last {
-                inner_punct |= matches!(prev, '，' | '。' | '；' | '！' | '？');
-                inner_full_stop |= prev == '。';
-            }
+        let (mut inner_punct, mut inner_full_stop) = (false, false);
+        // What the last character was: `，。；！？`, `。`, a Latin-script
+        // letter (a letter that is not Han).
+        let (mut last_punct, mut last_full_stop, mut last_letter) = (false, false, false);
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            inner_punct |= last_punct;
+            inner_full_stop |= last_full_stop;
             chars += 1;
+            // U+4000–U+9FFF but the hexagrams (`E4 B7 xx`): Han, most of a
+            // Chinese text, on the shortest path.
+            let lead = bytes[i];
+            if (0xE5..=0xE9).contains(&lead) || (lead == 0xE4 && bytes[i + 1] != 0xB7) {
+                han += 1;
+                has_word = true;
+                (last_punct, last_full_stop, last_letter) = (false, false, false);
+                i += 3;
+                continue;
+            }
+            let c = text[i..]
+                .chars()
+                .next()
+                .expect("a character at a char boundary");
+            i += c.len_utf8();
             commas += usize::from(c == '，');
             let c_han = is_han(c);
             han += usize::from(c_han);
             // Han first: `is_alphabetic` is a slow look-up, and only needed
             // until a word is seen.
             let letter = !c_han && !has_word && c.is_alphabetic();
-            has_word = has_word || c_han || (letter && last_letter && !last_han);
-            (last_han, last_letter) = (c_han, letter);
-            last = Some(c);
+            has_word = has_word || c_han || (letter && last_letter);
+            last_letter = letter;
+            last_punct = matches!(c, '，' | '。' | '；' | '！' | '？');
+            last_full_stop = c == '。';
         }
         let truncated = (text.ends_with("...") || text.ends_with('…')) && !text.ends_with("……");
         Features {
@@ -172,12 +185,12 @@ fn is_numbered(text: &str) -> bool {
         return true;
     }
     let rest = text.trim_start_matches(['（', '(', '第']);
-    let digits: String = rest
+    let digits: usize = rest
         .chars()
         .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
-        .collect();
-    !digits.is_empty()
-        && rest[digits.len()..].starts_with(['.', '、', '）', ')', '．', '：', ' ', '条', '是'])
+        .map(char::len_utf8)
+        .sum();
+    digits > 0 && rest[digits..].starts_with(['.', '、', '）', ')', '．', '：', ' ', '条', '是'])
 }
 
 /// Is the block a photo caption (`▲…`, `图为…`, `（图片来源：…）`)?
@@ -392,6 +405,71 @@ mod tests {
     use super::*;
 
     const BODY: &str = "这是一段足够长的正文，用来让分类器知道正文在哪里开始和结束，所以要写得长一些才行，再长一些。";
+
+    /// The counts of [`Features::of`], read one character at a time.
+    fn counted_by_char(text: &str) -> (usize, usize, usize, bool, bool, bool) {
+        let (mut chars, mut han, mut commas) = (0, 0, 0);
+        let (mut has_word, mut inner_punct, mut inner_full_stop) = (false, false, false);
+        let mut last: Option<char> = None;
+        for c in text.chars() {
+            if let Some(prev) = last {
+                inner_punct |= matches!(prev, '，' | '。' | '；' | '！' | '？');
+                inner_full_stop |= prev == '。';
+            }
+            let letter = |c: char| !is_han(c) && c.is_alphabetic();
+            has_word |= is_han(c) || (letter(c) && last.is_some_and(letter));
+            chars += 1;
+            han += usize::from(is_han(c));
+            commas += usize::from(c == '，');
+            last = Some(c);
+        }
+        (chars, han, commas, has_word, inner_punct, inner_full_stop)
+    }
+
+    #[test]
+    fn features_count_what_a_reading_by_character_counts() {
+        let mut texts: Vec<String> = [
+            "",
+            "。",
+            "一。",
+            "。一",
+            "ab",
+            "a b",
+            "aé",
+            "䷀䷁",
+            "䷀中",
+            "かな",
+            "〇〇",
+            "𠀀x",
+            "中，文。a",
+            "ＡＢ",
+            "1.",
+            "A，B。C！D？",
+            "a䷀b",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            if let Ok(text) = std::fs::read_to_string(entry.unwrap().path()) {
+                texts.extend(text.lines().map(str::to_string));
+            }
+        }
+        assert!(texts.len() > 1000);
+        for t in &texts {
+            let f = Features::of(t, 0);
+            let got = (
+                f.chars,
+                f.han,
+                f.commas,
+                f.has_word,
+                f.inner_punct,
+                f.inner_full_stop,
+            );
+            assert_eq!(got, counted_by_char(t), "{t:?}");
+        }
+    }
 
     fn verdicts(lines: &[&str]) -> (Vec<Option<RemovedKind>>, Vec<String>) {
         let blocks: Vec<(&str, Features)> =
