@@ -9,7 +9,9 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 use regex::{Captures, Regex};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Hir, HirKind, Look};
@@ -162,7 +164,10 @@ const LONGEST_CHROME_CHARS: usize = 300;
 /// The same search looks for the spam vocabulary's strong terms, which every
 /// block is asked about first: one pass over a block answers both.
 struct Prefilter {
-    search: AhoCorasick,
+    /// Every occurrence of every literal, overlapping ones included, as the
+    /// states of a DFA the scan steps through itself: no match is reported
+    /// one by one, the owners of the states reached are or-ed together.
+    search: DFA,
     /// The rules (and [`SPAM_BIT`]) each literal of `search` stands for.
     owners: Vec<u64>,
     /// The literals of the anchored rules (ASCII lower case) by their first
@@ -278,11 +283,11 @@ fn prefilter() -> &'static Prefilter {
             search_for(term.to_ascii_lowercase().as_bytes(), SPAM_BIT);
         }
         let (literals, owners): (Vec<Vec<u8>>, Vec<u64>) = searched.into_iter().unzip();
-        // A DFA: the overlapping search visits every byte once, fast.
-        let search = AhoCorasick::builder()
+        let search = DFA::builder()
             .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Unanchored)
+            .prefilter(false)
             .build(&literals)
             .expect("valid literals");
         Prefilter {
@@ -331,8 +336,15 @@ impl Prefilter {
                 }
             }
         }
-        for m in self.search.find_overlapping_iter(text) {
-            found |= self.owners[m.pattern().as_usize()];
+        let dfa = &self.search;
+        let mut sid = dfa.start_state(Anchored::No).expect("an unanchored DFA");
+        for &b in text.as_bytes() {
+            sid = dfa.next_state(Anchored::No, sid, b);
+            if dfa.is_match(sid) {
+                for i in 0..dfa.match_len(sid) {
+                    found |= self.owners[dfa.match_pattern(sid, i).as_usize()];
+                }
+            }
         }
         found
     }
