@@ -96,6 +96,19 @@ pub(crate) fn normalize_whitespace(line: &str) -> String {
         }
     };
     while i < bytes.len() {
+        // Han (lead bytes E4–E9) and printable ASCII are kept: the shortest
+        // path for most of a line.
+        match bytes[i] {
+            0xE4..=0xE9 => {
+                i += 3;
+                continue;
+            }
+            0x21..=0x7E => {
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
         let len = match bytes[i] {
             0x00..=0x7F => 1,
             0xC0..=0xDF => 2,
