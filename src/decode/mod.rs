@@ -54,7 +54,7 @@ pub(crate) struct Decoded {
 
 /// `\r\n` and a lone `\r` as `\n`: every later stage splits on `\n` alone.
 pub(crate) fn unify_line_ends(text: String) -> String {
-    if text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_some() {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text

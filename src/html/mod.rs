@@ -442,7 +442,7 @@ const PAGE_SNIFF_BYTES: usize = 4096;
 
 /// Does the text contain something that looks like an HTML tag?
 pub(crate) fn has_tag(text: &str) -> bool {
-    text.contains('<') && tag_pattern().is_match(text)
+    memchr::memchr(b'<', text.as_bytes()).is_some() && tag_pattern().is_match(text)
 }
 
 /// Remove tag-like markup left in a line of text (a literal `<p>` in plain
