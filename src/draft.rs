@@ -51,6 +51,15 @@ impl RawBlock {
         self.features = None;
     }
 
+    /// The characters of the text: counted by the format decoder, when it
+    /// described the block, or now.
+    pub(crate) fn chars(&self) -> usize {
+        match self.features {
+            Some(features) => features.chars,
+            None => self.text.chars().count(),
+        }
+    }
+
     /// The shape of the block's text with its links: the decoder's, or read
     /// now.
     pub(crate) fn features(&self) -> Features {

@@ -126,7 +126,7 @@ fn header_and_footer(
             && meta * 2 >= part.len()
             && part
                 .iter()
-                .all(|b| b.text.chars().count() <= MAX_META_CHARS)
+                .all(|b| b.chars() <= MAX_META_CHARS)
     };
     let take = |draft: &mut Draft, part: Vec<RawBlock>, place: &str| {
         for block in part {
@@ -183,7 +183,7 @@ fn labelled(
         .map(|b| {
             b.text.ends_with(|c: char| c.is_ascii_digit())
                 && b.text.len() <= 90 * 4
-                && b.text.chars().count() <= 90
+                && b.chars() <= 90
                 && dated_headline.is_match(&b.text)
         })
         .collect();
@@ -199,7 +199,7 @@ fn labelled(
     for (i, mut block) in blocks.into_iter().enumerate() {
         // Outside an HTML page's article: a metadata line, or chrome.
         if let Some(kind) = block.outside {
-            let meta = (block.text.chars().count() <= MAX_META_CHARS)
+            let meta = (block.chars() <= MAX_META_CHARS)
                 .then(|| metaline::read(&block.text, &block.links, rules))
                 .flatten();
             match meta {
@@ -240,7 +240,7 @@ fn labelled(
             [first] => metaline::is_short_aside(&first.text),
             _ => false,
         };
-        let meta = (text.chars().count() <= MAX_META_CHARS)
+        let meta = (block.chars() <= MAX_META_CHARS)
             .then(|| metaline::read(text, &block.links, rules))
             .flatten()
             // In the body, a date and one name is a dated headline.
@@ -353,7 +353,7 @@ fn site_footer(blocks: &[RawBlock]) -> Option<usize> {
     let pattern = &misc_patterns()[3];
     let prose = |b: &RawBlock| {
         if b.outside.is_none() && is_body_like(&b.text) {
-            b.text.chars().count()
+            b.chars()
         } else {
             0
         }
