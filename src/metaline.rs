@@ -516,8 +516,15 @@ fn may_be_metadata(line: &str) -> bool {
     // the bytes counts them and sees the separators and digits.
     let (mut clauses, mut separator, mut digit) = (0usize, false, false);
     let bytes = line.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
+    let mut i = 0;
+    // Three clauses rule the line out, whatever else it holds.
+    while i < bytes.len() && clauses < 3 {
+        match bytes[i] {
+            // Han (lead bytes E4–E9) is none of these marks: skipped whole.
+            0xE4..=0xE9 => {
+                i += 3;
+                continue;
+            }
             b'0'..=b'9' => digit = true,
             b':' | b'|' => separator = true,
             // `，` `；` `：` are EF BC 8C, EF BC 9B, EF BC 9A; `｜` is EF BD 9C;
@@ -532,6 +539,7 @@ fn may_be_metadata(line: &str) -> bool {
             }
             _ => {}
         }
+        i += 1;
     }
     if clauses >= 3 || (clauses >= 2 && !separator) {
         return false;
