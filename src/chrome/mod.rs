@@ -72,8 +72,8 @@ fn is_nav_part(part: &str) -> bool {
 
 /// A block that is long enough, or ends like a sentence, to count as body
 /// text for the lists of pass 2.
-fn is_body_like(text: &str) -> bool {
-    text.chars().count() > 60 || text.ends_with('。')
+fn is_body_like(block: &RawBlock) -> bool {
+    block.chars() > 60 || block.text.ends_with('。')
 }
 
 /// Is the metadata line a page timestamp rather than the article's date? A
@@ -122,11 +122,7 @@ fn header_and_footer(
     // never part of a header.
     let mostly_meta = |part: &[RawBlock]| {
         let meta = part.iter().filter(|b| is_meta(b)).count();
-        meta > 0
-            && meta * 2 >= part.len()
-            && part
-                .iter()
-                .all(|b| b.chars() <= MAX_META_CHARS)
+        meta > 0 && meta * 2 >= part.len() && part.iter().all(|b| b.chars() <= MAX_META_CHARS)
     };
     let take = |draft: &mut Draft, part: Vec<RawBlock>, place: &str| {
         for block in part {
@@ -305,9 +301,7 @@ fn labelled(
             Some(RemovedKind::Url)
         } else if !block.links.is_empty() && text.split(['｜', '|', '/', '·']).all(is_nav_part) {
             Some(RemovedKind::Nav)
-        } else if let Some(kind) =
-            list.filter(|_| text.chars().count() <= 60 && !text.ends_with('。'))
-        {
+        } else if let Some(kind) = list.filter(|_| block.chars() <= 60 && !text.ends_with('。')) {
             Some(kind)
         } else if dated[i]
             && body_started
@@ -330,7 +324,7 @@ fn labelled(
                         text.chars().take(30).collect::<String>()
                     ));
                 }
-                body_started |= is_body_like(text);
+                body_started |= is_body_like(&block);
                 kept.push(block);
                 chrome_before.push(std::mem::take(&mut removed_since_kept));
                 past_footer.push(footer.is_some_and(|at| i > at));
@@ -352,7 +346,7 @@ fn labelled(
 fn site_footer(blocks: &[RawBlock]) -> Option<usize> {
     let pattern = &misc_patterns()[3];
     let prose = |b: &RawBlock| {
-        if b.outside.is_none() && is_body_like(&b.text) {
+        if b.outside.is_none() && is_body_like(b) {
             b.chars()
         } else {
             0
