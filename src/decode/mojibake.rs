@@ -26,6 +26,8 @@ use std::sync::OnceLock;
 
 use encoding_rs::{Encoding, GBK, WINDOWS_1252};
 
+use crate::swar;
+
 /// Shortest run, in characters, that is tested.
 const MIN_RUN_CHARS: usize = 3;
 /// Share of a run's re-encoded bytes that must form CJK UTF-8 sequences.
@@ -105,10 +107,7 @@ pub(crate) fn check(text: &str) -> Option<String> {
             // ASCII never belongs to a run: it ends the current one. Skip
             // the whole stretch of ASCII at once (most of a page's markup).
             run.close(text, i, &mut report);
-            i += bytes[i..]
-                .iter()
-                .position(|&b| b >= 0x80)
-                .unwrap_or(bytes.len() - i);
+            i = next_non_ascii(bytes, i + 1);
             continue;
         }
         // Lead bytes E3–E9 start U+3000–U+9FFF, all of the GBK kind (CJK
@@ -148,6 +147,22 @@ pub(crate) fn check(text: &str) -> Option<String> {
         kind.describe(),
         examples.join(", ")
     ))
+}
+
+/// The first byte at or after `i` that is not ASCII, or the end: eight
+/// bytes at a time.
+fn next_non_ascii(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(word) = swar::word(bytes, i) {
+        let high = word & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return i + swar::first(high);
+        }
+        i += 8;
+    }
+    bytes[i.min(bytes.len())..]
+        .iter()
+        .position(|&b| b >= 0x80)
+        .map_or(bytes.len(), |n| i + n)
 }
 
 /// The run of one [`Kind`] being read by [`check`].
@@ -334,6 +349,22 @@ mod tests {
         // Fewer than two characters before it: the run's start.
         let w = check(&format!("在{bad}")).expect("flagged");
         assert!(w.contains("\"在鍙"), "{w}");
+    }
+
+    #[test]
+    fn the_first_byte_past_ascii_is_found_at_every_offset() {
+        for ascii in 0..20 {
+            let text = format!("{}新闻", "a".repeat(ascii));
+            for from in 0..=ascii {
+                assert_eq!(
+                    next_non_ascii(text.as_bytes(), from),
+                    ascii,
+                    "{text} from {from}"
+                );
+            }
+            let only = "a".repeat(ascii);
+            assert_eq!(next_non_ascii(only.as_bytes(), 0), ascii);
+        }
     }
 
     #[test]
