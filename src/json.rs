@@ -54,12 +54,33 @@ impl Article {
         }
         out.push(b',');
         key(out, "blocks");
+        // Where each block's escaped text lands in `out`, for `text`.
+        let mut escaped = Vec::with_capacity(self.blocks.len());
         list(out, &self.blocks, |out, Block { kind, text }| {
-            object(out, &[("kind", kind.as_str()), ("text", text)]);
+            out.extend_from_slice(b"{\"kind\":");
+            string(out, kind.as_str());
+            out.extend_from_slice(b",\"text\":");
+            let start = out.len() + 1;
+            string(out, text);
+            escaped.push(start..out.len() - 1);
+            out.push(b'}');
         });
         out.push(b',');
         key(out, "text");
-        string(out, &self.text);
+        if is_joined(&self.text, &self.blocks) {
+            // The blocks' texts joined by `\n`, as they always are: their
+            // escaped bytes are copied, not escaped again.
+            out.push(b'"');
+            for (i, range) in escaped.into_iter().enumerate() {
+                if i > 0 {
+                    out.extend_from_slice(b"\\n");
+                }
+                out.extend_from_within(range);
+            }
+            out.push(b'"');
+        } else {
+            string(out, &self.text);
+        }
         out.push(b',');
         key(out, "removed");
         list(out, &self.removed, |out, Removed { kind, text }| {
@@ -70,6 +91,24 @@ impl Article {
         list(out, &self.warnings, |out, w| string(out, w));
         out.push(b'}');
     }
+}
+
+/// Whether `text` is the texts of `blocks` joined by `\n`.
+fn is_joined(text: &str, blocks: &[Block]) -> bool {
+    let mut rest = text.as_bytes();
+    for (i, block) in blocks.iter().enumerate() {
+        if i > 0 {
+            match rest.split_first() {
+                Some((b'\n', tail)) => rest = tail,
+                _ => return false,
+            }
+        }
+        match rest.strip_prefix(block.text.as_bytes()) {
+            Some(tail) => rest = tail,
+            None => return false,
+        }
+    }
+    rest.is_empty()
 }
 
 /// `"name":` (names need no escape).
@@ -313,11 +352,25 @@ mod tests {
             }],
             warnings: vec!["w".into()],
         };
-        let mut out = Vec::new();
-        article.write_json(&mut out);
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            serde_json::to_string(&article).unwrap()
-        );
+        let same = |article: &Article| {
+            let mut out = Vec::new();
+            article.write_json(&mut out);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(article).unwrap()
+            );
+        };
+        assert!(is_joined(&article.text, &article.blocks));
+        same(&article);
+        // A text that is not the blocks joined is escaped on its own.
+        let mut other = article.clone();
+        for text in ["一\n二", "一\n二\u{1}\n", "一二\u{1}", "\"", ""] {
+            other.text = text.into();
+            assert!(!is_joined(&other.text, &other.blocks), "{text:?}");
+            same(&other);
+        }
+        other.blocks.clear();
+        assert!(is_joined("", &other.blocks));
+        same(&other);
     }
 }
