@@ -1,19 +1,20 @@
 //! The output stage: an [`Article`] as compact JSON, written by hand.
 //!
 //! The bytes are exactly those `serde_json` writes for the derived
-//! `Serialize` (same field order, same escapes); a test holds the two
+//! `Serialize` (same field order, same escapes); tests hold the two
 //! together. Writing by hand pays where serde_json is slow for this data:
-//! its escaping looks up every byte in a table, and an article's strings,
-//! written twice (as blocks and as text), are most of the output. Here a
-//! string is scanned eight bytes at a time, and the runs that need no escape
-//! (almost all of Han text) are copied whole.
+//! its escaping looks up every byte in a table, and an article's text is
+//! written twice, as blocks and as `text`. Here a string is scanned eight
+//! bytes at a time and the runs that need no escape (almost all of Han text)
+//! are copied whole; `text`, the blocks joined, is copied from the blocks'
+//! escaped bytes.
 
 use crate::article::{Article, Author, Block, Removed};
 use crate::swar;
 
 impl Article {
     /// Append the Article to `out` as compact JSON: byte for byte what
-    /// `serde_json::to_writer` writes, about twice as fast. `out` can be a
+    /// `serde_json::to_writer` writes, two to three times as fast. `out` can be a
     /// buffer reused from document to document.
     pub fn write_json(&self, out: &mut Vec<u8>) {
         out.push(b'{');

@@ -48,7 +48,7 @@
 //!
 //! Compiled rules and the conversion tables are built once per process, on
 //! first use, and shared by every [`Cleaner`] and thread: the first document
-//! costs about 40 ms more than the next ones (measured on a 2-core virtual
+//! costs about 20 ms more than the next ones (measured on a 2-core virtual
 //! machine), and the tables take about 2 MB. Every stage is linear in the
 //! input.
 #![deny(missing_docs)]
