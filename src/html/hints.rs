@@ -145,10 +145,17 @@ pub(crate) fn of(el: &scraper::node::Element) -> Hint {
     let mut article = el.name() == "article" || attr(el, "itemprop") == Some("articleBody");
     for value in [attr(el, "class"), attr(el, "id")].into_iter().flatten() {
         for token in tokens(value) {
-            if let Some(&(_, kind)) = CHROME_WORDS.iter().find(|(w, _)| says(&token, w)) {
+            // A word the token can say starts it or ends it: the other words
+            // are passed over with a byte comparison.
+            let first = token.as_bytes()[0];
+            let may_say = |w: &str| w.as_bytes()[0] == first || token.ends_with(w);
+            if let Some(&(_, kind)) = CHROME_WORDS
+                .iter()
+                .find(|(w, _)| may_say(w) && says(&token, w))
+            {
                 return Hint::Chrome(kind);
             }
-            article |= ARTICLE_WORDS.iter().any(|w| says(&token, w));
+            article |= ARTICLE_WORDS.iter().any(|w| may_say(w) && says(&token, w));
         }
     }
     if article {

@@ -153,7 +153,18 @@ fn walk_page(doc: &Html) -> Walked {
             return;
         }
         let (mut chars, mut han, mut punct) = (0, 0, 0);
-        for c in text.chars() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Lead bytes E5–E9 (U+5000–U+9FFF): Han, most of the text.
+            if (0xE5..=0xE9).contains(&bytes[i]) {
+                chars += 1;
+                han += 1;
+                i += 3;
+                continue;
+            }
+            let c = text[i..].chars().next().expect("a character boundary");
+            i += c.len_utf8();
             if c.is_whitespace() {
                 continue;
             }
