@@ -126,6 +126,14 @@ pub(crate) fn normalize_whitespace(line: &str) -> String {
             }
         }
         i += len;
+        // The rest of a run of ASCII spaces (an HTML page's indentation)
+        // changes nothing more.
+        if pending_space && span_start == i {
+            while matches!(bytes.get(i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+                i += 1;
+            }
+            span_start = i;
+        }
     }
     flush(&mut out, &mut pending_space, span_start, bytes.len());
     out
