@@ -75,7 +75,10 @@ pub(crate) fn decode(bytes: &[u8], max_bytes: usize) -> Result<Decoded, Error> {
     }
     let choice = choose(bytes)?;
     let body = &bytes[choice.skip..];
-    let (mut text, malformed) = decode_counting(choice.encoding, body);
+    let (mut text, malformed) = match choice.decoded {
+        Some(decoded) => decoded,
+        None => decode_counting(choice.encoding, body),
+    };
     // A byte order mark encoding_rs does not strip (GB18030's `84 31 95 33`,
     // or a UTF-8 one after a declaration was believed).
     if text.starts_with('\u{FEFF}') {
@@ -120,6 +123,9 @@ struct Choice {
     /// Length of the byte order mark to skip.
     skip: usize,
     warnings: Vec<String>,
+    /// The text and its malformed sequences, when choosing already decoded
+    /// it (to count them).
+    decoded: Option<(String, usize)>,
 }
 
 impl Choice {
@@ -130,6 +136,7 @@ impl Choice {
             reason,
             skip: 0,
             warnings: Vec::new(),
+            decoded: None,
         }
     }
 }
@@ -209,7 +216,9 @@ fn choose(bytes: &[u8]) -> Result<Choice, Error> {
                     c.warnings = warnings;
                     return Ok(c);
                 }
-                let bad = count_malformed(enc, bytes);
+                // Decoded once: the text is kept for a declaration believed.
+                let decoded = decode_counting(enc, bytes);
+                let bad = decoded.1;
                 if bad > 0 {
                     let detected = detect(bytes);
                     let bad_detected = count_malformed(detected, bytes);
@@ -230,7 +239,9 @@ fn choose(bytes: &[u8]) -> Result<Choice, Error> {
                         return Ok(c);
                     }
                 }
-                return Ok(Choice::new(enc, EncodingSource::Declared, said));
+                let mut c = Choice::new(enc, EncodingSource::Declared, said);
+                c.decoded = Some(decoded);
+                return Ok(c);
             }
         }
     }
