@@ -11,6 +11,8 @@
 
 use std::borrow::Cow;
 
+use html5ever::local_name;
+
 use super::attr;
 use crate::article::RemovedKind;
 
@@ -142,8 +144,15 @@ pub(crate) fn of(el: &scraper::node::Element) -> Hint {
     if let Some(kind) = chrome_element(el.name()) {
         return Hint::Chrome(kind);
     }
-    let mut article = el.name() == "article" || attr(el, "itemprop") == Some("articleBody");
-    for value in [attr(el, "class"), attr(el, "id")].into_iter().flatten() {
+    let mut article =
+        el.name() == "article" || attr(el, &local_name!("itemprop")) == Some("articleBody");
+    for value in [
+        attr(el, &local_name!("class")),
+        attr(el, &local_name!("id")),
+    ]
+    .into_iter()
+    .flatten()
+    {
         for token in tokens(value) {
             // A word the token can say starts it or ends it: the other words
             // are passed over with a byte comparison.

@@ -5,9 +5,11 @@
 
 use std::sync::OnceLock;
 
+use html5ever::local_name;
 use regex::Regex;
 use scraper::node::Element;
 
+use super::attr;
 use crate::date::{self, DateRules, Published};
 
 /// The page's own metadata, as found.
@@ -58,13 +60,14 @@ impl PageMeta {
     pub(crate) fn element(&mut self, el: &Element) {
         match el.name() {
             "meta" => {
-                let key = el
-                    .attr("property")
-                    .or_else(|| el.attr("name"))
-                    .or_else(|| el.attr("itemprop"))
+                let key = attr(el, &local_name!("property"))
+                    .or_else(|| attr(el, &local_name!("name")))
+                    .or_else(|| attr(el, &local_name!("itemprop")))
                     .unwrap_or("")
                     .to_ascii_lowercase();
-                let Some(content) = el.attr("content").map(str::trim).filter(|c| !c.is_empty())
+                let Some(content) = attr(el, &local_name!("content"))
+                    .map(str::trim)
+                    .filter(|c| !c.is_empty())
                 else {
                     return;
                 };
@@ -88,19 +91,17 @@ impl PageMeta {
                 }
             }
             "link" => {
-                let canonical = el
-                    .attr("rel")
+                let canonical = attr(el, &local_name!("rel"))
                     .is_some_and(|r| r.eq_ignore_ascii_case("canonical"));
                 if canonical && self.canonical.is_none() {
-                    self.canonical = el.attr("href").map(str::to_string);
+                    self.canonical = attr(el, &local_name!("href")).map(str::to_string);
                 }
             }
             "time" if self.time_date.is_none() => {
-                self.time_date = el.attr("datetime").map(str::to_string);
+                self.time_date = attr(el, &local_name!("datetime")).map(str::to_string);
             }
             "text" if self.wrapper_url.is_none() => {
-                self.wrapper_url = el
-                    .attr("id")
+                self.wrapper_url = attr(el, &local_name!("id"))
                     .filter(|id| id.starts_with("http"))
                     .map(str::to_string);
             }

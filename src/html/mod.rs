@@ -15,6 +15,7 @@ mod meta;
 pub(crate) mod page;
 
 use ego_tree::iter::Edge;
+use html5ever::{local_name, LocalName};
 use scraper::{ElementRef, Html, Node};
 
 use crate::article::RemovedKind;
@@ -83,8 +84,8 @@ const MAX_CAPTION_CHARS: usize = 100;
 /// Is the element centred (`<center>`, `align=center`, `text-align:center`)?
 fn is_centred(el: &scraper::node::Element) -> bool {
     el.name() == "center"
-        || attr(el, "align").is_some_and(|a| a.eq_ignore_ascii_case("center"))
-        || attr(el, "style").is_some_and(|s| style_says(s, &["text-align:center"]))
+        || attr(el, &local_name!("align")).is_some_and(|a| a.eq_ignore_ascii_case("center"))
+        || attr(el, &local_name!("style")).is_some_and(|s| style_says(s, &["text-align:center"]))
 }
 
 /// Does an inline style, its whitespace taken out and lower-cased, hold one
@@ -123,22 +124,27 @@ impl Collector {
 }
 
 /// The value of the element's attribute `name` (no namespace, no prefix),
-/// as `Element::attr` gives it, but found without interning `name`: the walk
-/// asks every element of a page about a few attributes.
-pub(crate) fn attr<'a>(el: &'a scraper::node::Element, name: &str) -> Option<&'a str> {
+/// as `Element::attr` gives it, but found without interning a name: the walk
+/// asks every element of a page about a few attributes, each named by a
+/// static atom (`local_name!("class")`), so that a comparison is of two
+/// words.
+pub(crate) fn attr<'a>(el: &'a scraper::node::Element, name: &LocalName) -> Option<&'a str> {
     el.attrs
         .iter()
-        .find(|(q, _)| q.prefix.is_none() && q.ns.is_empty() && &*q.local == name)
+        .find(|(q, _)| q.local == *name && q.prefix.is_none() && q.ns.is_empty())
         .map(|(_, value)| &**value)
 }
 
 /// Is the element hidden by its attributes (`hidden`, `aria-hidden`, an
 /// inline `display:none`)?
 pub(crate) fn is_hidden(el: &scraper::node::Element) -> bool {
-    if attr(el, "hidden").is_some() || attr(el, "aria-hidden") == Some("true") {
+    if attr(el, &local_name!("hidden")).is_some()
+        || attr(el, &local_name!("aria-hidden")) == Some("true")
+    {
         return true;
     }
-    attr(el, "style").is_some_and(|style| style_says(style, &["display:none", "visibility:hidden"]))
+    attr(el, &local_name!("style"))
+        .is_some_and(|style| style_says(style, &["display:none", "visibility:hidden"]))
 }
 
 /// The text of a subtree, for the record of what was dropped.
@@ -321,11 +327,11 @@ pub(crate) fn walk(root: ElementRef<'_>, draft: &mut Draft, hints: bool) {
                             skip = Some(node.id());
                         } else if name == "img" {
                             image_above = true;
-                            let alt = el.attr("alt").unwrap_or("").trim();
+                            let alt = attr(el, &local_name!("alt")).unwrap_or("").trim();
                             draft.remove(
                                 RemovedKind::Image,
                                 if alt.is_empty() {
-                                    el.attr("src").unwrap_or("").to_string()
+                                    attr(el, &local_name!("src")).unwrap_or("").to_string()
                                 } else {
                                     alt.to_string()
                                 },
@@ -345,8 +351,10 @@ pub(crate) fn walk(root: ElementRef<'_>, draft: &mut Draft, hints: bool) {
                                 after_rule = true;
                             }
                         } else if name == "a" {
-                            link_stack
-                                .push((el.attr("href").map(str::to_string), current.text.len()));
+                            link_stack.push((
+                                attr(el, &local_name!("href")).map(str::to_string),
+                                current.text.len(),
+                            ));
                         }
                     }
                     _ => {}

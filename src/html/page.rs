@@ -25,6 +25,7 @@
 
 use ego_tree::iter::Edge;
 use ego_tree::NodeId;
+use html5ever::local_name;
 use scraper::{ElementRef, Html, Node};
 
 use super::hints::{self, Hint};
@@ -213,7 +214,9 @@ fn walk_page(doc: &Html) -> Walked {
                     Node::Element(el) => {
                         let name = el.name();
                         meta.element(el);
-                        if name == "script" && attr(el, "type") == Some("application/ld+json") {
+                        if name == "script"
+                            && attr(el, &local_name!("type")) == Some("application/ld+json")
+                        {
                             let element = ElementRef::wrap(node).expect("element node");
                             meta.json_ld(&element.text().collect::<String>());
                         }
@@ -229,7 +232,7 @@ fn walk_page(doc: &Html) -> Walked {
                         }
                         if name == "text" && meta.title.is_none() {
                             // CleanEval's wrapper gives the page title.
-                            meta.title = el.attr("title").map(normalize_whitespace);
+                            meta.title = attr(el, &local_name!("title")).map(normalize_whitespace);
                         }
                         // The head is walked for its metadata; its text is
                         // no unit (its title and scripts are taken above).
