@@ -156,8 +156,11 @@ pub(crate) fn of(el: &scraper::node::Element) -> Hint {
         for token in tokens(value) {
             // A word the token can say starts it or ends it: the other words
             // are passed over with a byte comparison.
-            let first = token.as_bytes()[0];
-            let may_say = |w: &str| w.as_bytes()[0] == first || token.ends_with(w);
+            let (first, last) = (token.as_bytes()[0], token.as_bytes()[token.len() - 1]);
+            let may_say = |w: &str| {
+                let w = w.as_bytes();
+                w[0] == first || (w[w.len() - 1] == last && token.as_bytes().ends_with(w))
+            };
             if let Some(&(_, kind)) = CHROME_WORDS
                 .iter()
                 .find(|(w, _)| may_say(w) && says(&token, w))
