@@ -73,8 +73,18 @@ struct Lines {
 
 impl Lines {
     fn new(text: &str, rules: DateRules) -> Lines {
-        let items: Vec<(usize, String)> = text
-            .lines()
+        // Split at line feeds by memchr's vectorized search. A `\r` before
+        // one, which `str::lines` would drop, is a space that the
+        // normalization drops at the end of a line; the empty piece after a
+        // final line feed is dropped with the other empty lines.
+        let mut start = 0;
+        let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+        let items: Vec<(usize, String)> = ends
+            .map(|end| {
+                let line = &text[start..end];
+                start = end + 1;
+                line
+            })
             .enumerate()
             .map(|(i, l)| (i + 1, normalize_whitespace(l)))
             .filter(|(_, l)| !l.is_empty())
