@@ -736,7 +736,8 @@ impl Done {
         };
         // `{"path":KEY` then the Article's `{...}` right after it, whose
         // opening brace becomes the comma: no copy, no flattening wrapper.
-        let mut line = Vec::with_capacity(bytes as usize * 3 / 2 + 256);
+        // Small: `write_json` reserves what the Article needs.
+        let mut line = Vec::with_capacity(name.len() + key.len() + 8);
         line.extend_from_slice(format!("{{\"{name}\":{key}").as_bytes());
         let brace = line.len();
         article.write_json(&mut line);
