@@ -23,7 +23,7 @@
 //! length) is kept, with a warning.
 
 use crate::article::RemovedKind;
-use crate::normalize::{ends_sentence, is_han};
+use crate::normalize::{ends_sentence, is_han, starts_han};
 
 /// What the classifier looks at in one block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,10 +77,8 @@ impl Features {
             inner_punct |= last_punct;
             inner_full_stop |= last_full_stop;
             chars += 1;
-            // U+4000–U+9FFF but the hexagrams (`E4 B7 xx`): Han, most of a
-            // Chinese text, on the shortest path.
-            let lead = bytes[i];
-            if (0xE5..=0xE9).contains(&lead) || (lead == 0xE4 && bytes[i + 1] != 0xB7) {
+            // Han by its lead byte, most of a Chinese text: the shortest path.
+            if starts_han(bytes, i) {
                 han += 1;
                 has_word = true;
                 (last_punct, last_full_stop, last_letter) = (false, false, false);

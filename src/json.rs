@@ -93,9 +93,7 @@ impl Article {
         list(out, &self.warnings, |out, w| string(out, w));
         out.push(b'}');
     }
-}
 
-impl Article {
     /// About the length of the JSON, escapes aside: reserved at once, so
     /// that the buffer grows once and is not copied as it fills.
     fn json_len_hint(&self) -> usize {
@@ -178,8 +176,12 @@ fn object(out: &mut Vec<u8>, fields: &[(&str, &str)]) {
     out.push(b'}');
 }
 
-/// The bytes of `word` JSON must escape: control characters (below 0x20),
-/// `"` and `\\`.
+/// Must JSON escape `b`? Control characters (below 0x20), `"` and `\\`.
+fn must_escape(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// The bytes of `word` that [`must_escape`].
 fn needs_escape(word: u64) -> u64 {
     swar::below(word, 0x20) | swar::eq(word, b'"') | swar::eq(word, b'\\')
 }
@@ -204,10 +206,7 @@ fn string(out: &mut Vec<u8>, s: &str) {
                 }
                 i + swar::first(mask)
             }
-            None => match bytes[i..]
-                .iter()
-                .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
-            {
+            None => match bytes[i..].iter().position(|&b| must_escape(b)) {
                 Some(n) => i + n,
                 None => break,
             },
@@ -221,7 +220,7 @@ fn string(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
-/// The escape of a byte [`needs_escape`] flags.
+/// The escape of a byte that [`must_escape`].
 fn escape(out: &mut Vec<u8>, b: u8) {
     match b {
         b'"' => out.extend_from_slice(b"\\\""),

@@ -27,6 +27,11 @@ pub(crate) fn below(word: u64, n: u8) -> u64 {
     word.wrapping_sub(ONES * u64::from(n)) & !word & HIGH
 }
 
+/// Bytes of 0x80 and above (not ASCII). Exact in every byte.
+pub(crate) fn non_ascii(word: u64) -> u64 {
+    word & HIGH
+}
+
 /// The index of the lowest byte a mask flags.
 pub(crate) fn first(mask: u64) -> usize {
     mask.trailing_zeros() as usize / 8
@@ -50,6 +55,7 @@ mod tests {
                         (eq(w, b'"'), b == b'"', fill == b'"'),
                         (eq(w, 0xC2), b == 0xC2, fill == 0xC2),
                         (below(w, 0x20), b < 0x20, fill < 0x20),
+                        (non_ascii(w), b >= 0x80, fill >= 0x80),
                     ] {
                         if fill_passes {
                             assert_eq!(first(mask), if at == 0 && !pass { 1 } else { 0 });

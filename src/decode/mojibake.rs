@@ -153,7 +153,7 @@ pub(crate) fn check(text: &str) -> Option<String> {
 /// bytes at a time.
 fn next_non_ascii(bytes: &[u8], mut i: usize) -> usize {
     while let Some(word) = swar::word(bytes, i) {
-        let high = word & 0x8080_8080_8080_8080;
+        let high = swar::non_ascii(word);
         if high != 0 {
             return i + swar::first(high);
         }

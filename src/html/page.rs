@@ -36,7 +36,7 @@ use crate::byline;
 use crate::classify::Features;
 use crate::date::DateRules;
 use crate::draft::{Draft, Field, RawBlock};
-use crate::normalize::{is_han, normalize_whitespace};
+use crate::normalize::{is_han, normalize_whitespace, starts_han};
 
 /// A stretch of visible text between block boundaries.
 #[derive(Debug)]
@@ -157,8 +157,8 @@ fn walk_page(doc: &Html) -> Walked {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            // Lead bytes E5–E9 (U+5000–U+9FFF): Han, most of the text.
-            if (0xE5..=0xE9).contains(&bytes[i]) {
+            // Han by its lead byte, most of the text: the shortest path.
+            if starts_han(bytes, i) {
                 chars += 1;
                 han += 1;
                 i += 3;

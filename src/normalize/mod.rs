@@ -18,6 +18,18 @@ pub(crate) fn is_han(c: char) -> bool {
         | '\u{3007}')
 }
 
+/// Is the character at byte `i` of the UTF-8 `bytes` Han, as far as its lead
+/// byte tells? True for U+4000–U+9FFF but the hexagrams (`E4 B7 xx`), most
+/// of a Chinese text; a false answer says nothing, and callers look at the
+/// character itself.
+pub(crate) fn starts_han(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        0xE5..=0xE9 => true,
+        0xE4 => bytes[i + 1] != 0xB7,
+        _ => false,
+    }
+}
+
 /// Is `c` CJK punctuation: ideographic marks, full-width forms, curly quotes,
 /// dashes and ellipses as Chinese text uses them?
 pub(crate) fn is_cjk_punct(c: char) -> bool {
