@@ -582,18 +582,22 @@ pub(crate) fn read(line: &str, links: &[Link], rules: DateRules) -> Option<MetaL
     let mut spans: Vec<Span> = Vec::new();
 
     // Links: Markdown and bare ones in the text, then the block's own.
+    // Every link the pattern finds holds `](`, `http` or a dot: other lines
+    // are spared its search.
     let may_link = holds(line, b"](") || holds(line, b"http") || line.contains('.');
-    for caps in link_regex().captures_iter(if may_link { line } else { "" }) {
-        let m = caps.get(0).expect("group 0");
-        let href = caps
-            .get(2)
-            .map(|h| h.as_str().to_string())
-            .unwrap_or_else(|| m.as_str().trim_matches(['<', '>']).to_string());
-        spans.push(Span {
-            start: m.start(),
-            end: m.end(),
-            piece: Piece::Link(Some(href).filter(|h| h.starts_with("http"))),
-        });
+    if may_link {
+        for caps in link_regex().captures_iter(line) {
+            let m = caps.get(0).expect("group 0");
+            let href = caps
+                .get(2)
+                .map(|h| h.as_str().to_string())
+                .unwrap_or_else(|| m.as_str().trim_matches(['<', '>']).to_string());
+            spans.push(Span {
+                start: m.start(),
+                end: m.end(),
+                piece: Piece::Link(Some(href).filter(|h| h.starts_with("http"))),
+            });
+        }
     }
     let mut from = 0;
     for link in links {
@@ -633,16 +637,16 @@ pub(crate) fn read(line: &str, links: &[Link], rules: DateRules) -> Option<MetaL
             }
         }
         // The month and day need their `月`.
-        let month_days =
-            month_day_regex().captures_iter(if line.contains('月') { line } else { "" });
-        for caps in month_days {
-            let m = caps.get(1).expect("the month and day");
-            if !overlaps(&spans, m.start(), m.end()) {
-                spans.push(Span {
-                    start: m.start(),
-                    end: m.end(),
-                    piece: Piece::Date(None),
-                });
+        if line.contains('月') {
+            for caps in month_day_regex().captures_iter(line) {
+                let m = caps.get(1).expect("the month and day");
+                if !overlaps(&spans, m.start(), m.end()) {
+                    spans.push(Span {
+                        start: m.start(),
+                        end: m.end(),
+                        piece: Piece::Date(None),
+                    });
+                }
             }
         }
     }

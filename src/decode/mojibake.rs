@@ -224,14 +224,29 @@ impl Run {
         report: &mut impl FnMut(Kind, &str),
     ) -> usize {
         let bytes = text.as_bytes();
-        while let [lead @ 0xE3..=0xE9, b1, b2, ..] = bytes[i..] {
-            let u =
-                (u32::from(lead & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-            self.gbk_char(text, i, markers.contains(u), report);
+        loop {
+            // No marker stretch open, the usual case: all a character can do
+            // is be a marker, so the characters up to the next one are only
+            // counted.
+            if self.segment.is_none() {
+                let start = i;
+                for c in bytes[i..].chunks_exact(3) {
+                    let (lead, b1, b2) = (c[0], c[1], c[2]);
+                    if !(0xE3..=0xE9).contains(&lead) || markers.contains(code_point(lead, b1, b2))
+                    {
+                        break;
+                    }
+                    i += 3;
+                }
+                self.chars += (i - start) / 3;
+            }
+            let [lead @ 0xE3..=0xE9, b1, b2, ..] = bytes[i..] else {
+                return i;
+            };
+            self.gbk_char(text, i, markers.contains(code_point(lead, b1, b2)), report);
             self.chars += 1;
             i += 3;
         }
-        i
     }
 
     /// End the run at byte `end`, testing what is left of it.
@@ -252,11 +267,16 @@ impl Run {
     }
 }
 
+/// The code point of a three-byte UTF-8 sequence.
+fn code_point(lead: u8, b1: u8, b2: u8) -> u32 {
+    (u32::from(lead & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F)
+}
+
 /// The characters whose GBK encoding starts with a byte `E3`–`E9`, a UTF-8
 /// lead byte of Han characters: the characters UTF-8 Han text turns into
 /// when read as GBK (`浠`, `鍙`, `銆`), mostly rare ones (GB2312 level 2).
 /// A bitmap of the Basic Multilingual Plane.
-struct Markers(Vec<u64>);
+struct Markers(Box<[u64; 0x10000 / 64]>);
 
 impl Markers {
     fn contains(&self, u: u32) -> bool {
@@ -268,7 +288,7 @@ impl Markers {
 fn markers() -> &'static Markers {
     static SET: OnceLock<Markers> = OnceLock::new();
     SET.get_or_init(|| {
-        let mut set = vec![0u64; 0x10000 / 64];
+        let mut set = Box::new([0u64; 0x10000 / 64]);
         for lead in 0xE3u8..=0xE9 {
             for trail in (0x40u8..=0xFE).filter(|&t| t != 0x7F) {
                 let pair = [lead, trail];
@@ -338,6 +358,21 @@ mod tests {
         let text =
             format!("在十多年的社保经办服务工作中{bad}我深刻体会到，敢对群众负责，群众才会满意。");
         assert!(check(&text).is_some(), "{text}");
+    }
+
+    #[test]
+    fn runs_apart_inside_one_stretch_of_han_are_each_flagged() {
+        // One run of the GBK kind, no ASCII: the first marker stretch closes
+        // in the real text, and the second opens after it.
+        let bad = as_gbk_mojibake("发布时间：二〇二二年");
+        let text = format!("在十多年的社保{bad}经办服务工作中我深刻体会到{bad}群众才会满意");
+        // Each piece's markers fall in two stretches: four runs in all.
+        let w = check(&text).expect("flagged");
+        assert!(w.contains(": 4 run(s)"), "{w}");
+        assert!(
+            w.contains("\"社保鍙戝竷鏃堕棿锛\", \"氫簩銆囦簩浜屽勾经\""),
+            "{w}"
+        );
     }
 
     #[test]
