@@ -393,6 +393,12 @@ const SHARE_WORDS: &[&str] = &[
 
 /// Is the line a share bar: share buttons and page words alone?
 fn is_share_bar(line: &str) -> bool {
+    // Most lines fail at their first word: its first character starts no
+    // share word (cheaper to see than where the word ends).
+    let first = line.trim_start_matches(is_separator).chars().next();
+    if !first.is_some_and(|c| SHARE_WORDS.iter().any(|w| w.starts_with(c))) {
+        return false;
+    }
     let mut words = line
         .split(|c: char| is_separator(c))
         .filter(|w| !w.is_empty())
@@ -1088,6 +1094,10 @@ fn split_trailing_person(value: &str) -> (String, Option<String>) {
 /// its people.
 /// A photo credit too: `新华社发（刘满仓摄）`, `（王海燕 摄）`.
 fn bracketed_names(line: &str) -> Option<MetaLine> {
+    // Both readings below end where the line ends, at its closing bracket.
+    if !line.ends_with(['）', ')']) {
+        return None;
+    }
     // An agency that sent the picture: `新华社发`.
     let line = match line.find(['（', '(']) {
         Some(i) if i > 0 && line[..i].ends_with('发') && line[..i].chars().count() <= 8 => {
