@@ -198,38 +198,46 @@ pub(crate) fn is_caption(text: &str) -> bool {
     let credited = ["供图", "图片来源于网络", "资料图", "摄）", "摄)", " 摄"]
         .iter()
         .any(|s| end.ends_with(s));
-    text.chars().count() <= 150
-        && (text.starts_with(['▲', '△', '▼', '▽'])
-            || (credited && text.chars().count() <= 80)
-            || text.starts_with("图为")
-            || [
-                "（图片来源",
-                "(图片来源",
-                "图片来源",
-                "（图片由",
-                "（图源",
-                "(图源",
-            ]
-            .iter()
-            .any(|p| text.starts_with(p)))
+    let opens_like_one = text.starts_with(['▲', '△', '▼', '▽'])
+        || text.starts_with("图为")
+        || [
+            "（图片来源",
+            "(图片来源",
+            "图片来源",
+            "（图片由",
+            "（图源",
+            "(图源",
+        ]
+        .iter()
+        .any(|p| text.starts_with(p));
+    // The length last: most blocks are ruled out without counting.
+    let longest = match (opens_like_one, credited) {
+        (true, _) => 150,
+        (false, true) => 80,
+        (false, false) => return false,
+    };
+    text.chars().count() <= longest
 }
 
 /// English previous/next links: `Previous Post…`, `« Prev`, `Next »`.
 fn is_prev_next(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    let lower = lower.trim_start_matches(['«', '‹', '<', '←', ' ']);
-    text.chars().count() <= 120
-        && [
-            "previous post",
-            "next post",
-            "prev",
-            "next",
-            "older post",
-            "newer post",
-        ]
-        .iter()
-        .any(|p| lower.starts_with(p))
-        && !text.ends_with('.')
+    let rest = text
+        .trim_start_matches(['«', '‹', '<', '←', ' '])
+        .as_bytes();
+    [
+        "previous post",
+        "next post",
+        "prev",
+        "next",
+        "older post",
+        "newer post",
+    ]
+    .iter()
+    .any(|p| {
+        rest.get(..p.len())
+            .is_some_and(|r| r.eq_ignore_ascii_case(p.as_bytes()))
+    }) && !text.ends_with('.')
+        && text.chars().count() <= 120
 }
 
 /// A list of short names before the title: `首页 新闻 体育 财经 娱乐`,

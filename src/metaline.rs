@@ -569,10 +569,31 @@ fn may_be_metadata(line: &str) -> bool {
 /// block. `None` when it is not a metadata line.
 pub(crate) fn read(line: &str, links: &[Link], rules: DateRules) -> Option<MetaLine> {
     let line = line.trim();
+    if line.len() > MAX_LINE_CHARS * 4 {
+        return None;
+    }
+    read_counted(line, line.chars().count(), links, rules)
+}
+
+/// [`read`], given `chars`, the characters of `line`: a block's text
+/// counted once serves its rules too.
+pub(crate) fn read_counted(
+    line: &str,
+    chars: usize,
+    links: &[Link],
+    rules: DateRules,
+) -> Option<MetaLine> {
+    let trimmed = line.trim();
+    // Blocks are trimmed already; anything else is counted again.
+    let chars = if trimmed.len() == line.len() {
+        chars
+    } else {
+        trimmed.chars().count()
+    };
+    let line = trimmed;
     if line.is_empty() || line.len() > MAX_LINE_CHARS * 4 {
         return None;
     }
-    let chars = line.chars().count();
     if chars > MAX_LINE_CHARS || !(chars <= 20 || may_be_metadata(line)) {
         return None;
     }

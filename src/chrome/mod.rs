@@ -117,7 +117,8 @@ fn header_and_footer(
     mut blocks: Vec<RawBlock>,
     rules: DateRules,
 ) -> Vec<RawBlock> {
-    let is_meta = |b: &RawBlock| metaline::read(&b.text, &b.links, rules).is_some();
+    let is_meta =
+        |b: &RawBlock| metaline::read_counted(&b.text, b.chars(), &b.links, rules).is_some();
     // Short lines, most of them metadata: a paragraph of the article is
     // never part of a header.
     let mostly_meta = |part: &[RawBlock]| {
@@ -195,8 +196,9 @@ fn labelled(
     for (i, mut block) in blocks.into_iter().enumerate() {
         // Outside an HTML page's article: a metadata line, or chrome.
         if let Some(kind) = block.outside {
-            let meta = (block.chars() <= MAX_META_CHARS)
-                .then(|| metaline::read(&block.text, &block.links, rules))
+            let chars = block.chars();
+            let meta = (chars <= MAX_META_CHARS)
+                .then(|| metaline::read_counted(&block.text, chars, &block.links, rules))
                 .flatten();
             match meta {
                 // After the article, a date alone is a page timestamp.
@@ -236,8 +238,9 @@ fn labelled(
             [first] => metaline::is_short_aside(&first.text),
             _ => false,
         };
-        let meta = (block.chars() <= MAX_META_CHARS)
-            .then(|| metaline::read(text, &block.links, rules))
+        let chars = block.chars();
+        let meta = (chars <= MAX_META_CHARS)
+            .then(|| metaline::read_counted(text, chars, &block.links, rules))
             .flatten()
             // In the body, a date and one name is a dated headline.
             .filter(|meta| opening || !meta.is_dated_name())
@@ -245,7 +248,7 @@ fn labelled(
             // starts a list).
             .filter(|meta| {
                 meta.removed_kind() != RemovedKind::Share
-                    || rules::matching_scanned(text, profile, Some(scanned)).is_none()
+                    || rules::matching_scanned(text, chars, profile, Some(scanned)).is_none()
             });
         let verdict: Option<RemovedKind> = if summaries[i] {
             Some(RemovedKind::Duplicate)
@@ -262,7 +265,9 @@ fn labelled(
                 removed_since_kept = true;
                 continue;
             }
-        } else if let Some((rule, caps)) = rules::matching_scanned(text, profile, Some(scanned)) {
+        } else if let Some((rule, caps)) =
+            rules::matching_scanned(text, chars, profile, Some(scanned))
+        {
             match rule.effect {
                 Effect::Tags => {
                     let value = caps.name("v").map_or("", |m| m.as_str());

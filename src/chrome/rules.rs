@@ -357,20 +357,21 @@ pub(crate) fn matching<'t>(
     text: &'t str,
     profile: Option<&'static CompiledProfile>,
 ) -> Option<(&'static Rule, Captures<'t>)> {
-    matching_scanned(text, profile, None)
-}
-
-/// [`matching`], with the line's [`scan`] when the caller has it.
-pub(crate) fn matching_scanned<'t>(
-    text: &'t str,
-    profile: Option<&'static CompiledProfile>,
-    scanned: Option<Scan>,
-) -> Option<(&'static Rule, Captures<'t>)> {
     // A cheap bound first: a char is at most 4 bytes.
     if text.len() > LONGEST_CHROME_CHARS * 4 {
         return None;
     }
-    let chars = text.chars().count();
+    matching_scanned(text, text.chars().count(), profile, None)
+}
+
+/// [`matching`], given the line's length in characters, and its [`scan`]
+/// when the caller has it.
+pub(crate) fn matching_scanned<'t>(
+    text: &'t str,
+    chars: usize,
+    profile: Option<&'static CompiledProfile>,
+    scanned: Option<Scan>,
+) -> Option<(&'static Rule, Captures<'t>)> {
     if chars > LONGEST_CHROME_CHARS {
         return None;
     }

@@ -196,6 +196,11 @@ pub(crate) fn is_title_like(text: &str) -> bool {
 /// sentence. It decides the kind of every block in every format, from the
 /// final text alone, so that cleaning the output again keeps the kinds.
 pub(crate) fn looks_like_heading(text: &str) -> bool {
+    // A paragraph is ruled out by its bytes, without counting (a character
+    // takes at most four).
+    if text.len() > 40 * 4 {
+        return false;
+    }
     let chars = text.chars().count();
     (2..=40).contains(&chars) && !ends_sentence(text) && text.chars().any(is_han)
 }
