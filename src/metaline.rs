@@ -324,17 +324,26 @@ fn ends_value(c: char) -> bool {
     )
 }
 
-fn label_search() -> &'static AhoCorasick {
-    static SEARCH: OnceLock<AhoCorasick> = OnceLock::new();
+/// The search for [`LABELS`]' words, and for each of its patterns the
+/// entry of `LABELS` it stands for.
+struct LabelSearch {
+    words: AhoCorasick,
+    entries: Vec<usize>,
+}
+
+fn label_search() -> &'static LabelSearch {
+    static SEARCH: OnceLock<LabelSearch> = OnceLock::new();
     SEARCH.get_or_init(|| {
-        let mut words: Vec<&str> = LABELS.iter().map(|(w, _, _)| *w).collect();
-        // Longest first: at a position, the first word that matches wins.
-        words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-        AhoCorasick::builder()
+        // Longest first: at a position, the first word that matches wins
+        // (of equal words, the one listed first).
+        let mut entries: Vec<usize> = (0..LABELS.len()).collect();
+        entries.sort_by_key(|&i| std::cmp::Reverse(LABELS[i].0.chars().count()));
+        let words = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostFirst)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(&words)
-            .expect("valid labels")
+            .build(entries.iter().map(|&i| LABELS[i].0))
+            .expect("valid labels");
+        LabelSearch { words, entries }
     })
 }
 
@@ -395,8 +404,18 @@ const SHARE_WORDS: &[&str] = &[
 fn is_share_bar(line: &str) -> bool {
     // Most lines fail at their first word: its first character starts no
     // share word (cheaper to see than where the word ends).
+    static STARTS: OnceLock<Vec<char>> = OnceLock::new();
+    let starts = STARTS.get_or_init(|| {
+        let mut starts: Vec<char> = SHARE_WORDS
+            .iter()
+            .filter_map(|w| w.chars().next())
+            .collect();
+        starts.sort_unstable();
+        starts.dedup();
+        starts
+    });
     let first = line.trim_start_matches(is_separator).chars().next();
-    if !first.is_some_and(|c| SHARE_WORDS.iter().any(|w| w.starts_with(c))) {
+    if first.is_none_or(|c| starts.binary_search(&c).is_err()) {
         return false;
     }
     let mut words = line
@@ -561,7 +580,7 @@ fn may_be_metadata(line: &str) -> bool {
     line.starts_with(['（', '('])
         || digit
         || holds(line, b"http")
-        || label_search().is_match(line)
+        || label_search().words.is_match(line)
         || (line.len() <= 60 && page_word_regex().is_match(line))
 }
 
@@ -695,14 +714,12 @@ pub(crate) fn read_counted(
     // Labels: at a boundary, or glued after an earlier field when a colon
     // follows (`编辑：张三校对：李四`), or after an organisation for people.
     let mut labelled = false;
-    for m in label_search().find_iter(line) {
+    let labels = label_search();
+    for m in labels.words.find_iter(line) {
         if overlaps(&spans, m.start(), m.end()) {
             continue;
         }
-        let &(_, label, follow) = LABELS
-            .iter()
-            .find(|(w, _, _)| *w == &line[m.range()])
-            .expect("every match is a label");
+        let (_, label, follow) = LABELS[labels.entries[m.pattern().as_usize()]];
         let after = &line[m.end()..];
         let after_trimmed = after.trim_start();
         let separator_follows = after_trimmed.starts_with(['：', ':', '|', '｜', '丨', '/', '／']);
