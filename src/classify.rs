@@ -245,9 +245,15 @@ fn is_prev_next(text: &str) -> bool {
 /// A line of links set apart by `|` or `-` may be longer: a footer's
 /// `关于我们 | 联系方式 | 广告服务 | …`.
 pub(crate) fn is_nav_list(text: &str) -> bool {
+    // The cheap tests first: the bars are counted only on long lines.
+    if text.len() > 200 * 4 {
+        return false;
+    }
     let chars = text.chars().count();
-    let barred = text.matches(['|', '｜', '丨']).count() + text.matches(" - ").count();
-    if chars > 200 || (chars > 80 && barred < 4) || text.contains(['。', '，', '！', '？']) {
+    if chars > 200 || text.contains(['。', '，', '！', '？']) {
+        return false;
+    }
+    if chars > 80 && text.matches(['|', '｜', '丨']).count() + text.matches(" - ").count() < 4 {
         return false;
     }
     let parts: Vec<&str> = text
