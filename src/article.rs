@@ -43,6 +43,29 @@ pub struct Article {
     pub warnings: Vec<String>,
 }
 
+impl Article {
+    /// Whether [`text`](Article::text) is the blocks' texts joined by `\n`,
+    /// as the cleaner makes it (an Article built or edited by hand may
+    /// differ). A writer can then build `text` from the blocks it has
+    /// already written instead of encoding it again.
+    pub fn text_joins_blocks(&self) -> bool {
+        let mut rest = self.text.as_bytes();
+        for (i, block) in self.blocks.iter().enumerate() {
+            if i > 0 {
+                match rest.split_first() {
+                    Some((b'\n', tail)) => rest = tail,
+                    _ => return false,
+                }
+            }
+            match rest.strip_prefix(block.text.as_bytes()) {
+                Some(tail) => rest = tail,
+                None => return false,
+            }
+        }
+        rest.is_empty()
+    }
+}
+
 /// A person credited in the document.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Author {

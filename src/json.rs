@@ -69,7 +69,7 @@ impl Article {
         });
         out.push(b',');
         key(out, "text");
-        if is_joined(&self.text, &self.blocks) {
+        if self.text_joins_blocks() {
             // The blocks' texts joined by `\n`, as they always are: their
             // escaped bytes are copied, not escaped again.
             out.push(b'"');
@@ -124,24 +124,6 @@ impl Article {
                 .sum::<usize>()
             + all(&self.warnings)
     }
-}
-
-/// Whether `text` is the texts of `blocks` joined by `\n`.
-fn is_joined(text: &str, blocks: &[Block]) -> bool {
-    let mut rest = text.as_bytes();
-    for (i, block) in blocks.iter().enumerate() {
-        if i > 0 {
-            match rest.split_first() {
-                Some((b'\n', tail)) => rest = tail,
-                _ => return false,
-            }
-        }
-        match rest.strip_prefix(block.text.as_bytes()) {
-            Some(tail) => rest = tail,
-            None => return false,
-        }
-    }
-    rest.is_empty()
 }
 
 /// `"name":` (names need no escape).
@@ -394,17 +376,18 @@ mod tests {
                 serde_json::to_string(article).unwrap()
             );
         };
-        assert!(is_joined(&article.text, &article.blocks));
+        assert!(article.text_joins_blocks());
         same(&article);
         // A text that is not the blocks joined is escaped on its own.
         let mut other = article.clone();
         for text in ["一\n二", "一\n二\u{1}\n", "一二\u{1}", "\"", ""] {
             other.text = text.into();
-            assert!(!is_joined(&other.text, &other.blocks), "{text:?}");
+            assert!(!other.text_joins_blocks(), "{text:?}");
             same(&other);
         }
         other.blocks.clear();
-        assert!(is_joined("", &other.blocks));
+        other.text.clear();
+        assert!(other.text_joins_blocks());
         same(&other);
     }
 }
