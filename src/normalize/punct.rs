@@ -73,15 +73,18 @@ pub(crate) fn normalize_punctuation(line: &str) -> Cow<'_, str> {
     }
     let protected = protected_ranges(line);
     let is_protected = |i: usize| protected.iter().any(|r| r.contains(&i));
-    let mut widened = vec![false; bytes.len()];
+    // 1 at each byte that becomes full-width: bytes, so that memchr finds
+    // them.
+    let mut widened = vec![0u8; bytes.len()];
+    let mut any_widened = false;
     // The character before byte `i` / at byte `i`, as the output will have it.
-    let char_before = |i: usize, widened: &[bool]| -> Option<char> {
+    let char_before = |i: usize, widened: &[u8]| -> Option<char> {
         let c = line[..i].chars().next_back()?;
-        Some(if widened[i - 1] { '，' } else { c })
+        Some(if widened[i - 1] != 0 { '，' } else { c })
     };
-    let char_at = |i: usize, widened: &[bool]| -> Option<char> {
+    let char_at = |i: usize, widened: &[u8]| -> Option<char> {
         let c = line[i..].chars().next()?;
-        Some(if widened[i] { '，' } else { c })
+        Some(if widened[i] != 0 { '，' } else { c })
     };
 
     // Parentheses, as matched pairs.
@@ -113,16 +116,29 @@ pub(crate) fn normalize_punctuation(line: &str) -> Cow<'_, str> {
             || is_chinese_context(char_before(before, &widened))
             || is_chinese_context(char_at(after, &widened))
         {
-            widened[start] = true;
-            widened[end] = true;
+            widened[start] = 1;
+            widened[end] = 1;
+            any_widened = true;
         }
     }
 
-    // Runs of , : ; ! ?
-    let mut i = 0;
+    // Runs of , : ; ! ?, found by two vectorized searches.
+    let next_mark = |from: usize| {
+        let rest = &bytes[from..];
+        let found = match (
+            memchr::memchr3(b',', b':', b';', rest),
+            memchr::memchr2(b'!', b'?', rest),
+        ) {
+            (Some(a), Some(b)) => a.min(b),
+            (Some(n), None) | (None, Some(n)) => n,
+            (None, None) => rest.len(),
+        };
+        from + found
+    };
+    let mut i = next_mark(0);
     while i < bytes.len() {
-        if !is_run_punct(bytes[i]) || is_protected(i) {
-            i += 1;
+        if is_protected(i) {
+            i = next_mark(i + 1);
             continue;
         }
         let start = i;
@@ -135,16 +151,18 @@ pub(crate) fn normalize_punctuation(line: &str) -> Cow<'_, str> {
             && before.is_some_and(|c| c.is_ascii_digit())
             && after.is_some_and(|c| c.is_ascii_digit());
         if !digits_around && (is_chinese_context(before) || is_chinese_context(after)) {
-            widened[start..i].fill(true);
+            widened[start..i].fill(1);
+            any_widened = true;
         }
+        i = next_mark(i);
     }
 
-    if !widened.contains(&true) {
+    if !any_widened {
         return Cow::Borrowed(line);
     }
     let mut out = String::with_capacity(line.len() + 16);
     let mut copied = 0;
-    for (i, _) in widened.iter().enumerate().filter(|(_, &w)| w) {
+    for i in memchr::memchr_iter(1, &widened) {
         out.push_str(&line[copied..i]);
         out.push_str(wide(bytes[i]));
         copied = i + 1;
