@@ -103,10 +103,10 @@ fn document_bytes<'py>(data: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyBytes>
     }
 }
 
-/// The Article's dict. Its `text` is the blocks' texts joined by `\n`, so
-/// it is joined from their Python strings (a copy of code units) instead of
-/// being decoded from UTF-8 a second time: decoding is most of the dict's
-/// cost.
+/// The Article's dict. When its `text` is the blocks' texts joined by `\n`,
+/// as the cleaner makes it, `text` is joined from their Python strings (a
+/// copy of code units) instead of being decoded from UTF-8 a second time:
+/// decoding is most of the dict's cost.
 fn article_dict<'py>(py: Python<'py>, mut article: Article) -> PyResult<Bound<'py, PyAny>> {
     if !article.text_joins_blocks() {
         return topy::to_py(py, &article);
