@@ -37,6 +37,22 @@ pub(crate) fn first(mask: u64) -> usize {
     mask.trailing_zeros() as usize / 8
 }
 
+/// The first byte at or after `i` that is not ASCII, or the end: eight
+/// bytes at a time.
+pub(crate) fn skip_ascii(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(w) = word(bytes, i) {
+        let high = non_ascii(w);
+        if high != 0 {
+            return i + first(high);
+        }
+        i += 8;
+    }
+    bytes[i.min(bytes.len())..]
+        .iter()
+        .position(|&b| b >= 0x80)
+        .map_or(bytes.len(), |n| i + n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,6 +84,22 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn the_first_byte_past_ascii_is_found_at_every_offset() {
+        for ascii in 0..20 {
+            let text = format!("{}新闻", "a".repeat(ascii));
+            for from in 0..=ascii {
+                assert_eq!(
+                    skip_ascii(text.as_bytes(), from),
+                    ascii,
+                    "{text} from {from}"
+                );
+            }
+            let only = "a".repeat(ascii);
+            assert_eq!(skip_ascii(only.as_bytes(), 0), ascii);
         }
     }
 }

@@ -8,6 +8,8 @@
 
 use std::collections::HashMap;
 
+use crate::swar;
+
 /// One key starting with a given character, borrowed from the embedded text.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
@@ -279,12 +281,9 @@ impl Stage {
         let mut i = 0;
         while let Some(&b0) = bytes.get(i) {
             if b0 < 0x80 && !self.ascii_keys {
-                let run = bytes[i..]
-                    .iter()
-                    .position(|b| *b >= 0x80)
-                    .unwrap_or(bytes.len() - i);
-                out.push_str(&text[i..i + run]);
-                i += run;
+                let end = swar::skip_ascii(bytes, i + 1);
+                out.push_str(&text[i..end]);
+                i = end;
                 continue;
             }
             // Runs of three-byte characters (all of CJK) with a simple entry:
@@ -364,15 +363,7 @@ impl Stage {
             }
             match s {
                 [] => return None,
-                [b0, rest @ ..] if *b0 < 0x80 => {
-                    s = rest;
-                    while let Some((word, rest)) = s.split_first_chunk::<8>() {
-                        if u64::from_le_bytes(*word) & 0x8080_8080_8080_8080 != 0 {
-                            break;
-                        }
-                        s = rest;
-                    }
-                }
+                [b0, ..] if *b0 < 0x80 => s = &s[swar::skip_ascii(s, 1)..],
                 [b0, ..] => {
                     let (cp, width) = decode(*b0, s);
                     if set.contains(cp) {

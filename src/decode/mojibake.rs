@@ -107,7 +107,7 @@ pub(crate) fn check(text: &str) -> Option<String> {
             // ASCII never belongs to a run: it ends the current one. Skip
             // the whole stretch of ASCII at once (most of a page's markup).
             run.close(text, i, &mut report);
-            i = next_non_ascii(bytes, i + 1);
+            i = swar::skip_ascii(bytes, i + 1);
             continue;
         }
         // Lead bytes E3–E9 start U+3000–U+9FFF, all of the GBK kind (CJK
@@ -147,22 +147,6 @@ pub(crate) fn check(text: &str) -> Option<String> {
         kind.describe(),
         examples.join(", ")
     ))
-}
-
-/// The first byte at or after `i` that is not ASCII, or the end: eight
-/// bytes at a time.
-fn next_non_ascii(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(word) = swar::word(bytes, i) {
-        let high = swar::non_ascii(word);
-        if high != 0 {
-            return i + swar::first(high);
-        }
-        i += 8;
-    }
-    bytes[i.min(bytes.len())..]
-        .iter()
-        .position(|&b| b >= 0x80)
-        .map_or(bytes.len(), |n| i + n)
 }
 
 /// The run of one [`Kind`] being read by [`check`].
@@ -384,22 +368,6 @@ mod tests {
         // Fewer than two characters before it: the run's start.
         let w = check(&format!("在{bad}")).expect("flagged");
         assert!(w.contains("\"在鍙"), "{w}");
-    }
-
-    #[test]
-    fn the_first_byte_past_ascii_is_found_at_every_offset() {
-        for ascii in 0..20 {
-            let text = format!("{}新闻", "a".repeat(ascii));
-            for from in 0..=ascii {
-                assert_eq!(
-                    next_non_ascii(text.as_bytes(), from),
-                    ascii,
-                    "{text} from {from}"
-                );
-            }
-            let only = "a".repeat(ascii);
-            assert_eq!(next_non_ascii(only.as_bytes(), 0), ascii);
-        }
     }
 
     #[test]
