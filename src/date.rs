@@ -170,17 +170,27 @@ fn from_captures(caps: &Captures<'_>, rules: DateRules) -> Option<Published> {
 /// glued to other digits (`120.3.2015` is not a date).
 pub(crate) fn find(text: &str, rules: DateRules) -> Option<(Published, std::ops::Range<usize>)> {
     // Every pattern holds a year, 19xx or 20xx: most lines with digits have
-    // none, and are spared the regular expressions.
-    let holds_year = text.as_bytes().windows(4).any(|w| {
-        matches!((w[0], w[1]), (b'1', b'9') | (b'2', b'0'))
+    // none, and are spared the regular expressions. Where the years stand
+    // tells which patterns can match at all: the first needs a separator
+    // right after one, the third right before one, the second a `年`.
+    let bytes = text.as_bytes();
+    let (mut year_then_sep, mut sep_then_year, mut any_year) = (false, false, false);
+    for (i, w) in bytes.windows(4).enumerate() {
+        if matches!((w[0], w[1]), (b'1', b'9') | (b'2', b'0'))
             && w[2].is_ascii_digit()
             && w[3].is_ascii_digit()
-    });
-    if !holds_year {
+        {
+            any_year = true;
+            year_then_sep |= matches!(bytes.get(i + 4), Some(b'-' | b'/' | b'.'));
+            sep_then_year |= i > 0 && matches!(bytes[i - 1], b'-' | b'/' | b'.');
+        }
+    }
+    if !any_year {
         return None;
     }
+    let possible = [year_then_sep, text.contains('年'), sep_then_year];
     let mut best: Option<(Published, std::ops::Range<usize>)> = None;
-    for re in patterns() {
+    for (re, _) in patterns().iter().zip(possible).filter(|&(_, p)| p) {
         for caps in re.captures_iter(text) {
             let m = caps.get(0).expect("group 0");
             let glued = text[..m.start()].ends_with(|c: char| c.is_ascii_digit())
