@@ -99,9 +99,13 @@ impl Lines {
         }
     }
 
-    /// Line `i` as a block, with the shape read of it.
-    fn block(&self, i: usize) -> RawBlock {
-        let mut block = RawBlock::line(self.items[i].1.clone());
+    /// Line `i` as a block, with the shape read of it. The line's text moves
+    /// into the block: each line becomes at most one block, after every
+    /// other reading of it.
+    fn take_block(&mut self, i: usize) -> RawBlock {
+        let text = std::mem::take(&mut self.items[i].1);
+        debug_assert!(!text.is_empty(), "line {i} taken twice");
+        let mut block = RawBlock::line(text);
         block.features = Some(self.features[i]);
         block
     }
@@ -527,7 +531,7 @@ pub(crate) fn read(
     rules: DateRules,
 ) -> (Format, String, Draft) {
     let mut draft = Draft::default();
-    let lines = Lines::new(text, rules);
+    let mut lines = Lines::new(text, rules);
     let dated = match forced {
         None | Some(Format::PlainDated) => plain_dated_head(&lines, rules),
         Some(_) => None,
@@ -537,8 +541,7 @@ pub(crate) fn read(
         draft.set(Field::Title, title, format!("line {no}"));
         draft.remove(RemovedKind::Metadata, title.clone());
         // A short line between the title and the date line is body text.
-        draft.blocks.extend((1..date_line).map(|i| lines.block(i)));
-        let (date_no, date) = &lines[date_line];
+        let (no, date_no, date) = (*no, lines[date_line].0, lines[date_line].1.clone());
         let meta = lines
             .meta(date_line)
             .cloned()
@@ -546,7 +549,10 @@ pub(crate) fn read(
         metaline::record(&mut draft, meta, date.clone(), &format!("line {date_no}"));
         draft
             .blocks
-            .extend((date_line + 1..lines.len()).map(|i| lines.block(i)));
+            .extend((1..date_line).map(|i| lines.take_block(i)));
+        draft
+            .blocks
+            .extend((date_line + 1..lines.len()).map(|i| lines.take_block(i)));
         let reason =
             format!("title on line {no}, a line holding only a date on line {date_no}: `{date}`");
         return (Format::PlainDated, reason, draft);
@@ -617,39 +623,36 @@ pub(crate) fn read(
             }
         }
     }
-    draft
-        .blocks
-        .extend(head.kept.iter().map(|&i| lines.block(i)));
-    // Between the head and the first line of the body, a word alone of a
-    // text rendering is a button or an image's label (`关注`, `海报`).
-    let prose_start = body.map_or(0, |(start, _)| start);
-    for (i, (_, line)) in lines
-        .iter()
-        .enumerate()
-        .take(body_end)
-        .skip(head.body_start)
-    {
-        let stray = i < prose_start && {
-            let f = &lines.features[i];
-            f.chars <= MAX_STRAY_CHARS && !f.ends_sentence && !f.numbered
-        };
-        if stray {
-            draft.remove(RemovedKind::Boilerplate, line.clone());
-        } else {
-            draft.blocks.push(lines.block(i));
-        }
-    }
-    draft.blocks.extend((body_end..lines.len()).map(|i| {
-        let mut block = lines.block(i);
-        block.after_body = true;
-        block
-    }));
-
     // The title alone is no article: some prose must follow it.
     let is_prose = is_prose
         && (head.body_start..lines.len())
             .chain(head.kept.iter().copied())
             .any(|i| lines.features[i].prose());
+    // The kept lines of the head stand above its end, the body below.
+    draft
+        .blocks
+        .extend(head.kept.iter().map(|&i| lines.take_block(i)));
+    // Between the head and the first line of the body, a word alone of a
+    // text rendering is a button or an image's label (`关注`, `海报`).
+    let prose_start = body.map_or(0, |(start, _)| start);
+    for i in head.body_start..body_end.min(lines.len()) {
+        let stray = i < prose_start && {
+            let f = &lines.features[i];
+            f.chars <= MAX_STRAY_CHARS && !f.ends_sentence && !f.numbered
+        };
+        let block = lines.take_block(i);
+        if stray {
+            draft.remove(RemovedKind::Boilerplate, block.text);
+        } else {
+            draft.blocks.push(block);
+        }
+    }
+    draft.blocks.extend((body_end..lines.len()).map(|i| {
+        let mut block = lines.take_block(i);
+        block.after_body = true;
+        block
+    }));
+
     let format = match forced {
         Some(format) => format,
         None if head.title.is_some() && is_prose => Format::Portal,
