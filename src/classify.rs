@@ -458,6 +458,10 @@ mod tests {
             "1.",
             "A，B。C！D？",
             "a䷀b",
+            "ab䷀",
+            "䷀ab",
+            "a中b",
+            "x䷀，y",
         ]
         .iter()
         .map(|s| s.to_string())
