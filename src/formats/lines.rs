@@ -540,21 +540,24 @@ pub(crate) fn read(
         let (no, title) = &lines[0];
         draft.set(Field::Title, title, format!("line {no}"));
         draft.remove(RemovedKind::Metadata, title.clone());
-        // A short line between the title and the date line is body text.
-        let (no, date_no, date) = (*no, lines[date_line].0, lines[date_line].1.clone());
+        let (no, date_no) = (*no, lines[date_line].0);
         let meta = lines
             .meta(date_line)
             .cloned()
             .expect("a date line is a metadata line");
-        metaline::record(&mut draft, meta, date.clone(), &format!("line {date_no}"));
+        // Read as metadata already, the date line is no block: its text moves
+        // into the record.
+        let date = std::mem::take(&mut lines.items[date_line].1);
+        let reason =
+            format!("title on line {no}, a line holding only a date on line {date_no}: `{date}`");
+        metaline::record(&mut draft, meta, date, &format!("line {date_no}"));
+        // A short line between the title and the date line is body text.
         draft
             .blocks
             .extend((1..date_line).map(|i| lines.take_block(i)));
         draft
             .blocks
             .extend((date_line + 1..lines.len()).map(|i| lines.take_block(i)));
-        let reason =
-            format!("title on line {no}, a line holding only a date on line {date_no}: `{date}`");
         return (Format::PlainDated, reason, draft);
     }
 
