@@ -237,8 +237,8 @@ fn fields(k: usize, text: &str) -> Fields<'_> {
     f
 }
 
-fn num<T: std::str::FromStr>(text: Option<&str>) -> Option<T> {
-    text.and_then(|t| t.parse().ok())
+fn num<T: std::str::FromStr>(digits: &str) -> Option<T> {
+    digits.parse().ok()
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
@@ -256,9 +256,9 @@ fn from_fields(f: &Fields<'_>, rules: DateRules) -> Option<Published> {
             return None;
         }
     }
-    let year: u16 = num(Some(f.y))?;
+    let year: u16 = num(f.y)?;
     let (month, day): (u8, u8) = if f.year_last {
-        let (a, b): (u8, u8) = (num(Some(f.first))?, num(Some(f.second))?);
+        let (a, b): (u8, u8) = (num(f.first)?, num(f.second)?);
         match rules.order {
             // An impossible month settles the order whatever the option says.
             _ if a > 12 => (b, a),
@@ -267,12 +267,12 @@ fn from_fields(f: &Fields<'_>, rules: DateRules) -> Option<Published> {
             DateOrder::MonthFirst => (a, b),
         }
     } else {
-        (num(Some(f.first))?, num(Some(f.second))?)
+        (num(f.first)?, num(f.second)?)
     };
     if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
         return None;
     }
-    let time = match num::<u8>(f.h) {
+    let time = match f.h.and_then(num::<u8>) {
         None => None,
         Some(h) => {
             // `下午2:05` is 14:05; `上午8:21` is 8:21.
@@ -281,8 +281,8 @@ fn from_fields(f: &Fields<'_>, rules: DateRules) -> Option<Published> {
                 Some("中午") if h < 11 => h + 12,
                 _ => h,
             };
-            let mi: u8 = num(f.mi)?;
-            let s: u8 = num(f.s).unwrap_or(0);
+            let mi: u8 = f.mi.and_then(num)?;
+            let s: u8 = f.s.and_then(num).unwrap_or(0);
             if h > 23 || mi > 59 || s > 59 {
                 return None;
             }
