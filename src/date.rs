@@ -558,7 +558,7 @@ mod tests {
                 }
             }
         }
-        // Each pattern was tried on many matches, with and without a time.
+        // Each pattern matched thousands of times, so no step went untried.
         assert!(matches.iter().all(|&n| n > 5_000), "{matches:?}");
     }
 
