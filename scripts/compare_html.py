@@ -33,6 +33,12 @@ import is not timed either. Its records are those of the first pass. Peers' auth
 into names without a role. Outputs are scored with scripts/score.py; each
 tool is timed --runs times (default 3) and the best run counts. MB/s and
 pages/s are input bytes and pages over extraction seconds, on one core.
+
+The runs go in rounds, each tool once a round, so that a round's tools run
+at nearby moments of a shared machine; the script also prints zhclean's
+speed over trafilatura's round by round, and their median. The Python
+tools first make one untimed pass (their records are the ones scored):
+their first call sets them up.
 """
 import argparse
 import json
@@ -40,6 +46,7 @@ import os
 import platform
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -136,50 +143,46 @@ PEERS = (
 )
 
 
-def time_peer(extract, to_record, pages, htmls, runs):
-    """(records of the first run, best total extraction seconds over `runs`)."""
-    best, records = None, None
-    for _ in range(runs):
-        total, out = 0.0, []
-        for path, html in zip(pages, htmls):
-            start = time.perf_counter()
-            try:
-                raw, error = extract(html), None
-            except Exception as e:  # a crash on one page must not end the comparison
-                raw, error = None, f"{type(e).__name__}: {e}"
-            total += time.perf_counter() - start
-            out.append({"path": path, "error": error} if error else to_record(path, raw))
-        best = total if best is None else min(best, total)
-        records = records or out
-    return records, best
+def time_peer(extract, to_record, pages, htmls):
+    """(records, total extraction seconds) of one run over the pages."""
+    total, out = 0.0, []
+    for path, html in zip(pages, htmls):
+        start = time.perf_counter()
+        try:
+            raw, error = extract(html), None
+        except Exception as e:  # a crash on one page must not end the comparison
+            raw, error = None, f"{type(e).__name__}: {e}"
+        total += time.perf_counter() - start
+        out.append({"path": path, "error": error} if error else to_record(path, raw))
+    return out, total
 
 
-def time_zhclean(binary, pages, runs, core, repeat):
-    """(records, best whole-process seconds), or None with a note when it cannot run."""
+def zhclean_command(binary, pages, core, repeat):
+    """The timed command line, or None with a note when zhclean cannot run."""
     if not os.access(binary, os.X_OK):
         print(f"note: {binary} not found: no zhclean column "
               "(cargo build --release --example clean)", file=sys.stderr)
         return None
     pin = ["taskset", "-c", str(core)] if core is not None and shutil.which("taskset") else []
-    cmd = pin + [binary, "-q", "-j", "1", *(pages * repeat)]
-    best, out = None, None
-    for _ in range(runs):
-        start = time.perf_counter()
-        proc = subprocess.run(cmd, capture_output=True)
-        seconds = time.perf_counter() - start
-        if proc.returncode not in (0, 1):  # 1: some documents were errors, still scored
-            print(f"note: zhclean failed ({proc.returncode}): {proc.stderr.decode(errors='replace').strip()}",
-                  file=sys.stderr)
-            return None
-        best = seconds if best is None else min(best, seconds)
-        out = out or proc.stdout
+    return pin + [binary, "-q", "-j", "1", *(pages * repeat)]
+
+
+def time_zhclean(cmd, pages, repeat):
+    """(records of the first pass, seconds a pass) of one run, or None when it failed."""
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True)
+    seconds = time.perf_counter() - start
+    if proc.returncode not in (0, 1):  # 1: some documents were errors, still scored
+        print(f"note: zhclean failed ({proc.returncode}): {proc.stderr.decode(errors='replace').strip()}",
+              file=sys.stderr)
+        return None
     records = []
-    for line in out.decode("utf-8").splitlines()[:len(pages)]:
+    for line in proc.stdout.decode("utf-8").splitlines()[:len(pages)]:
         try:
             records.append(json.loads(line))
         except ValueError:
             print(f"note: zhclean printed a line that is not JSON: {line[:80]!r}", file=sys.stderr)
-    return records, best / repeat
+    return records, seconds / repeat
 
 
 def select_pages(html_dir, truth_dir, which):
@@ -238,12 +241,25 @@ def main():
     else:
         print("note: os.sched_setaffinity is not available: timings are not pinned", file=sys.stderr)
 
-    results = []
-    zh = time_zhclean(args.zhclean_bin, pages, args.runs, core, args.repeat)
-    if zh:
-        results.append(("zhclean", *zh))
+    # Rounds: each tool once a round, its time the best of its runs. A
+    # Python tool's first call sets itself up (trafilatura's is several times
+    # slower than the next): an untimed pass, whose records are scored, comes
+    # first.
+    cmd = zhclean_command(args.zhclean_bin, pages, core, args.repeat)
+    first_records, timings = {}, {}
     for name, extract, to_record in PEERS:
-        results.append((name, *time_peer(extract, to_record, pages, htmls, args.runs)))
+        first_records[name] = time_peer(extract, to_record, pages, htmls)[0]
+    for _ in range(args.runs):
+        if cmd:
+            run = time_zhclean(cmd, pages, args.repeat)
+            if run is None:
+                cmd = None
+            else:
+                first_records.setdefault("zhclean", run[0])
+                timings.setdefault("zhclean", []).append(run[1])
+        for name, extract, to_record in PEERS:
+            timings.setdefault(name, []).append(time_peer(extract, to_record, pages, htmls)[1])
+    results = [(name, first_records[name], min(timings[name])) for name in timings]
 
     rows = []
     for name, records, seconds in results:
@@ -276,6 +292,12 @@ def main():
           + "resiliparse gives text only and GNE and trafilatura no source: their counts for the "
           "missing fields are the pages whose truth is empty there. zhclean is timed as a whole "
           f"process over the pages {args.repeat} times, the others on the extraction call only.")
+    if "zhclean" in timings and len(timings["zhclean"]) == args.runs:
+        ratios = [t / z for z, t in zip(timings["zhclean"], timings["trafilatura"])]
+        print(("\n" if args.markdown else "")
+              + "zhclean's speed over trafilatura's, round by round: "
+              + ", ".join(f"{r:.1f}×" for r in ratios)
+              + f"; median {statistics.median(ratios):.1f}×.")
     if score.T2S is None:
         print("note: opencc not installed: outputs compared without t2s conversion")
     return 0
