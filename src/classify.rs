@@ -466,12 +466,7 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
-        for entry in std::fs::read_dir(dir).unwrap() {
-            if let Ok(text) = std::fs::read_to_string(entry.unwrap().path()) {
-                texts.extend(text.lines().map(str::to_string));
-            }
-        }
+        texts.extend(crate::test_support::fixture_lines());
         assert!(texts.len() > 1000);
         for t in &texts {
             let f = Features::of(t, 0);

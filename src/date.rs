@@ -542,12 +542,7 @@ mod tests {
     #[test]
     fn fields_are_where_the_capture_groups_are() {
         let mut texts = date_variants();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures");
-        for entry in std::fs::read_dir(dir).unwrap() {
-            if let Ok(text) = std::fs::read_to_string(entry.unwrap().path()) {
-                texts.extend(text.lines().map(str::to_string));
-            }
-        }
+        texts.extend(crate::test_support::fixture_lines());
         let mut matches = [0usize; 3];
         for text in &texts {
             for (k, re) in patterns().iter().enumerate() {

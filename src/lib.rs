@@ -74,6 +74,8 @@ mod spam;
 #[doc(hidden)]
 pub mod stages;
 mod swar;
+#[cfg(test)]
+mod test_support;
 
 pub use article::{
     Article, Author, Block, BlockKind, EncodingSource, FieldOrigin, Format, Removed, RemovedKind,
