@@ -20,11 +20,9 @@ bin=${1:-target/release/examples/clean}
 [ -x "$bin" ] || { echo "no binary $bin (cargo build --release --example clean)" >&2; exit 2; }
 command -v valgrind >/dev/null || { echo "needs valgrind: apt-get install valgrind" >&2; exit 2; }
 
-work=${WORK:-/tmp/zhclean-measure}
-corpus=$(ls -d "$work"/corpus-*MB 2>/dev/null | head -1 || true)
-[ -n "$corpus" ] && [ -d "$corpus/0/001" ] ||
-    { echo "no text mix under $work: run scripts/measure_batch.sh 100 first" >&2; exit 2; }
-text=$(for i in $(seq -w 1 16); do echo "$corpus/0/0$i"; done)
+. scripts/text_mix.sh
+text_mix
+text=$mix_dirs
 
 pages=""
 for n in chinanews_1 gmw_1 gmw_2 ifeng_1 southcn_1 southcn_2 yangtse_1 yndaily_1 kuqin_1 \

@@ -27,12 +27,10 @@ if [ -z "$bin" ]; then
 fi
 [ -x "$bin" ] || { echo "no binary $bin" >&2; exit 2; }
 
-work=${WORK:-/tmp/zhclean-measure}
-corpus=$(ls -d "$work"/corpus-*MB 2>/dev/null | head -1 || true)
-[ -n "$corpus" ] && [ -d "$corpus/0/016" ] ||
-    { echo "no text mix under $work: run scripts/measure_batch.sh 100 first" >&2; exit 2; }
-many=$(for i in $(seq -w 1 16); do echo "$corpus/0/0$i"; done)
-one="$corpus/0/001"
+. scripts/text_mix.sh
+text_mix
+many=$mix_dirs
+one=${many%%$'\n'*}
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
